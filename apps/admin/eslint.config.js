@@ -1,0 +1,1 @@
+export { default } from "@lingong/eslint-config/react";

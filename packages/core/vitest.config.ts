@@ -1,0 +1,3 @@
+import { lingongVitest } from "@lingong/vitest-config";
+
+export default lingongVitest();
