@@ -1,0 +1,4 @@
+import { lingongVitest } from "@lingong/vitest-config";
+
+// PGlite and PostgreSQL suites share one machine with 2 cores: keep files in a small pool.
+export default lingongVitest({ poolOptions: undefined, maxWorkers: 2, fileParallelism: true });
