@@ -1,1 +1,7 @@
 // Every table of the system of record. One file per domain; append one export line per file.
+export * from "./core.ts";
+export * from "./workers.ts";
+export * from "./employers.ts";
+export * from "./orders.ts";
+export * from "./matching.ts";
+export * from "./dispatches.ts";
