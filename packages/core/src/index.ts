@@ -5,3 +5,8 @@ export * from "./resident-id.ts";
 export * from "./mobile-phone.ts";
 export * from "./age-on.ts";
 export * from "./mask.ts";
+export * from "./credit-code.ts";
+export * from "./wilson-lower-bound.ts";
+export * from "./grading-policy.ts";
+export * from "./initial-grade.ts";
+export * from "./review-grade.ts";
