@@ -10,3 +10,6 @@ export * from "./wilson-lower-bound.ts";
 export * from "./grading-policy.ts";
 export * from "./initial-grade.ts";
 export * from "./review-grade.ts";
+export * from "./trades.ts";
+export * from "./guidance-wage.ts";
+export * from "./metrics.ts";
