@@ -14,3 +14,4 @@ export * from "./training.ts";
 export * from "./library.ts";
 export * from "./publicity.ts";
 export * from "./costs.ts";
+export * from "./analytics.ts";

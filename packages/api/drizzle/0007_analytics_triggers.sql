@@ -1,0 +1,1 @@
+-- Analytics rollup triggers: see src/schema/analytics.ts (filled in the next commit).

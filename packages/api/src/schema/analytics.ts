@@ -1,0 +1,115 @@
+import { bigint, date, integer, pgTable, primaryKey, smallint, text, uuid } from "drizzle-orm/pg-core";
+
+/**
+ * Analytics rollups for the leaders' dashboard (issue 5). Every table is keyed by market first, then
+ * by the Asia/Shanghai calendar MONTH (`month` = first day of the month), which is the dashboard's grain.
+ *
+ * HOW THEY STAY CORRECT. Each rollup is the sum, over base rows, of a pure "contribution" function of
+ * one row (see migration `analytics_triggers`). AFTER INSERT/UPDATE/DELETE row triggers on the base tables
+ * subtract the OLD row's contribution and add the NEW row's, inside the same transaction as the change, so a
+ * committed change and its rollup change are atomic on PostgreSQL and PGlite alike. Distinct counts
+ * (workers placed in a month) cannot be summed, so the triggers keep reference-counted sets
+ * (`analytics_worker_months`, `analytics_worker_month_trades`: dispatches per worker per month) and bump
+ * the distinct count only when a set member appears (0 → 1) or disappears (1 → 0). The SQL function
+ * `analytics_rebuild()` recomputes every rollup from the base tables (bulk loads, TRUNCATE, repair);
+ * the `analytics_expected_*` views are the same base-table answers, and the tests compare them with the
+ * trigger-maintained tables after inserts, updates and cancellations.
+ *
+ * Rows for a worker's township/stars use the worker's CURRENT values (a star change moves that worker's
+ * past contributions); `township_id` uses the zero uuid for "no township".
+ */
+const month = () => date({ mode: "string" }).notNull();
+const n = () => integer().notNull().default(0);
+const big = () => bigint({ mode: "number" }).notNull().default(0);
+
+/** Demand, placements, supply and distinct placed workers per trade. */
+export const analyticsMonthTrade = pgTable(
+  "analytics_month_trade",
+  {
+    marketId: uuid().notNull(),
+    month: month(),
+    tradeCode: text().notNull(),
+    /** Orders published in the month (by published_at), not cancelled, and their headcount. */
+    demandOrders: n(),
+    demandHeadcount: n(),
+    /** Live dispatches (assigned, started, completed) starting in the month. */
+    placements: n(),
+    completed: n(),
+    /** Change in job seekers of the trade (+1 at registration, -1 when they leave the market). */
+    seekersDelta: n(),
+    /** Distinct workers with a live dispatch of the trade starting in the month. */
+    placedWorkers: n(),
+  },
+  (t) => [primaryKey({ name: "analytics_month_trade_pk", columns: [t.marketId, t.month, t.tradeCode] })],
+);
+
+/** Worker-level stock and distinct placements by the worker's current township and star grade. */
+export const analyticsMonthGroup = pgTable(
+  "analytics_month_group",
+  {
+    marketId: uuid().notNull(),
+    month: month(),
+    townshipId: uuid().notNull(),
+    stars: smallint().notNull(),
+    registeredDelta: n(),
+    seekersDelta: n(),
+    placedWorkers: n(),
+  },
+  (t) => [primaryKey({ name: "analytics_month_group_pk", columns: [t.marketId, t.month, t.townshipId, t.stars] })],
+);
+
+/** Reference-counted set: live dispatches of a worker starting in a month. */
+export const analyticsWorkerMonths = pgTable(
+  "analytics_worker_months",
+  { marketId: uuid().notNull(), month: month(), workerId: uuid().notNull(), dispatches: n() },
+  (t) => [primaryKey({ name: "analytics_worker_months_pk", columns: [t.marketId, t.month, t.workerId] })],
+);
+
+/** Reference-counted set: live dispatches of a worker in a trade starting in a month. */
+export const analyticsWorkerMonthTrades = pgTable(
+  "analytics_worker_month_trades",
+  { marketId: uuid().notNull(), month: month(), tradeCode: text().notNull(), workerId: uuid().notNull(), dispatches: n() },
+  (t) => [primaryKey({ name: "analytics_worker_month_trades_pk", columns: [t.marketId, t.month, t.tradeCode, t.workerId] })],
+);
+
+/** Agreed wages of completed dispatches, per unit and the order's skill grade (compared with guidance). */
+export const analyticsMonthWages = pgTable(
+  "analytics_month_wages",
+  {
+    marketId: uuid().notNull(),
+    month: month(),
+    tradeCode: text().notNull(),
+    wageUnit: text().notNull(),
+    skillGrade: text().notNull(),
+    wageSumFen: big(),
+    wageCount: n(),
+  },
+  (t) => [primaryKey({ name: "analytics_month_wages_pk", columns: [t.marketId, t.month, t.tradeCode, t.wageUnit, t.skillGrade] })],
+);
+
+/** Complaints filed (by filed month) and closed (by closed month) per category. */
+export const analyticsMonthComplaints = pgTable(
+  "analytics_month_complaints",
+  {
+    marketId: uuid().notNull(),
+    month: month(),
+    category: text().notNull(),
+    filed: n(),
+    upheld: n(),
+    closed: n(),
+    /** Sum of closed_at - filed_at over complaints closed in the month, in minutes. */
+    resolutionMinutesSum: big(),
+  },
+  (t) => [primaryKey({ name: "analytics_month_complaints_pk", columns: [t.marketId, t.month, t.category] })],
+);
+
+/**
+ * Named monthly counters: sanctions, rewards, training_enrolled, training_completed, tool_rentals,
+ * book_loans, service:<kind> (sum of counts), cost_fen, stars_up, stars_down, employers_registered,
+ * employers_active_delta.
+ */
+export const analyticsMonthCounters = pgTable(
+  "analytics_month_counters",
+  { marketId: uuid().notNull(), month: month(), metric: text().notNull(), value: big() },
+  (t) => [primaryKey({ name: "analytics_month_counters_pk", columns: [t.marketId, t.month, t.metric] })],
+);
