@@ -1,0 +1,10 @@
+export { appRouter, listProcedures, allowedProcedures } from "./router.ts";
+export type { AppRouter } from "./router.ts";
+export { createDatabase, defaultDataDir } from "./db/client.ts";
+export type { Db, Tx, Database, DatabaseKind } from "./db/client.ts";
+export { migrateDatabase } from "./db/migrate.ts";
+export { createContextFactory, requireMarket } from "./context.ts";
+export type { Context, SessionUser, Meta } from "./trpc.ts";
+export { DomainError, registerConstraintMessage } from "./errors.ts";
+export { ROLES, ROLE_IDS, ROLE_LABELS } from "./roles.ts";
+export type { Role } from "./roles.ts";

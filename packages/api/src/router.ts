@@ -1,0 +1,32 @@
+import type { AnyProcedure } from "@trpc/server";
+import type { Role } from "./roles.ts";
+import { authRouter } from "./routers/auth.ts";
+import { router } from "./trpc.ts";
+import type { Meta } from "./trpc.ts";
+
+export const appRouter = router({
+  auth: authRouter,
+  // ---- Domain routers: add ONE line per domain below, keep alphabetical-ish, e.g.
+  //   workers: workersRouter,
+  // ---- end of domain routers
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Every procedure path with its type and meta (deny-by-default tests and navigation use it). */
+export function listProcedures(): { path: string; type: string; meta: Meta | undefined }[] {
+  const procs = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
+  return Object.entries(procs).map(([path, p]) => ({
+    path,
+    type: p._def.type,
+    meta: p._def.meta as Meta | undefined,
+  }));
+}
+
+/** Procedure paths a role may call (public ones included). */
+export function allowedProcedures(role: Role): string[] {
+  return listProcedures()
+    .filter((p) => p.meta?.public === true || (p.meta?.roles ?? []).includes(role))
+    .map((p) => p.path)
+    .sort();
+}
