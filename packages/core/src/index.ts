@@ -13,3 +13,5 @@ export * from "./review-grade.ts";
 export * from "./trades.ts";
 export * from "./guidance-wage.ts";
 export * from "./metrics.ts";
+export * from "./sanction-policy.ts";
+export * from "./sanction-ladder.ts";
