@@ -1,6 +1,8 @@
 import type { AnyProcedure } from "@trpc/server";
 import type { Role } from "./roles.ts";
 import { authRouter } from "./routers/auth.ts";
+import { costsRouter } from "./routers/costs.ts";
+import { rentalsRouter, toolsRouter } from "./routers/tools.ts";
 import { router } from "./trpc.ts";
 import type { Meta } from "./trpc.ts";
 
@@ -8,6 +10,9 @@ export const appRouter = router({
   auth: authRouter,
   // ---- Domain routers: add ONE line per domain below, keep alphabetical-ish, e.g.
   //   workers: workersRouter,
+  costs: costsRouter,
+  rentals: rentalsRouter,
+  tools: toolsRouter,
   // ---- end of domain routers
 });
 
