@@ -15,3 +15,5 @@ export * from "./guidance-wage.ts";
 export * from "./metrics.ts";
 export * from "./sanction-policy.ts";
 export * from "./sanction-ladder.ts";
+export * from "./rewards.ts";
+export * from "./employer-record.ts";
