@@ -98,6 +98,7 @@ describe("reviewGrade examples (Qinshui defaults)", () => {
   it("rejects scores outside 1..5, naming the field", () => {
     expect(() => reviewGrade(P, input({ ratings: [{ ...good(0), quality: 7 }] }))).toThrow("ratings[0].quality");
     expect(() => reviewGrade(P, input({ jobsCompleted: -2 }))).toThrow(/jobsCompleted/);
+    expect(() => reviewGrade(P, input({ ratings: [{ ...good(0), date: "2024-02-30" }] }))).toThrow(/calendar date/);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { GradingPolicy, PromotionThreshold, WorkerStatus } from "./grading-policy.ts";
-import { addDays, dayNumber } from "./dates.ts";
+import { addDays, isIsoDate } from "./dates.ts";
 import { reason, toStarGrade } from "./types.ts";
 import type { IsoDate, Reason, StarGrade } from "./types.ts";
 import { wilsonLowerBound, wilsonUpperBound } from "./wilson-lower-bound.ts";
@@ -75,20 +75,21 @@ function checkScore(value: number, field: string): void {
 /** Statistics of the rolling window: last `windowDays` days and at most `windowMaxJobs` rated jobs. */
 export function reviewStats(policy: GradingPolicy, input: ReviewInput): ReviewStats {
   const p = policy.review;
-  const todayN = dayNumber(input.today);
+  const windowStart = addDays(input.today, -(p.windowDays - 1));
+  // ISO dates order as strings; this runs for every rating of every worker (core.review.100k).
   const inWindow = (date: IsoDate): boolean => {
-    const age = todayN - dayNumber(date);
-    return age >= 0 && age < p.windowDays;
+    if (!isIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`);
+    return date >= windowStart && date <= input.today;
   };
   input.ratings.forEach((r, i) => {
     checkScore(r.attitude, `ratings[${i}].attitude`);
     checkScore(r.quality, `ratings[${i}].quality`);
   });
   const recent = input.ratings
-    .map((r, i) => ({ r, i, d: dayNumber(r.date) }))
+    .map((r, i) => ({ r, i }))
     .filter((x) => inWindow(x.r.date))
     // Newest first; ties keep input order so the cut is reproducible.
-    .sort((a, b) => b.d - a.d || a.i - b.i);
+    .sort((a, b) => (a.r.date < b.r.date ? 1 : a.r.date > b.r.date ? -1 : a.i - b.i));
   const rated = recent.slice(0, p.windowMaxJobs).map((x) => x.r);
   const n = rated.length;
   const satisfied = rated.filter((r) => r.satisfied).length;
@@ -104,7 +105,7 @@ export function reviewStats(policy: GradingPolicy, input: ReviewInput): ReviewSt
   const live = input.sanctions.filter((s) => s.reversed !== true && inWindow(s.date));
   const demotionSanctions = live.filter((s) => p.demotionSanctionKinds.includes(s.kind) && s.gradeApplied !== true).length;
   return {
-    windowStart: addDays(input.today, -(p.windowDays - 1)),
+    windowStart,
     ratedJobs: n,
     satisfied,
     satisfactionLb: wilsonLowerBound(satisfied, n, p.z),
