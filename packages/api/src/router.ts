@@ -1,6 +1,7 @@
 import type { AnyProcedure } from "@trpc/server";
 import type { Role } from "./roles.ts";
 import { authRouter } from "./routers/auth.ts";
+import { staffRouter } from "./routers/staff.ts";
 import { costsRouter } from "./routers/costs.ts";
 import { rentalsRouter, toolsRouter } from "./routers/tools.ts";
 import { router } from "./trpc.ts";
@@ -8,6 +9,7 @@ import type { Meta } from "./trpc.ts";
 
 export const appRouter = router({
   auth: authRouter,
+  staff: staffRouter,
   // ---- Domain routers: add ONE line per domain below, keep alphabetical-ish, e.g.
   //   workers: workersRouter,
   costs: costsRouter,

@@ -34,6 +34,12 @@ export interface Meta {
   roles?: readonly Role[];
   /** Set by `publicProcedure` only: callable without signing in. */
   public?: boolean;
+  /**
+   * A query whose input carries personal data (ID number, phone, name lookups): the HTTP server
+   * refuses it over GET, so the value never lands in a URL or an access log. Clients call it by
+   * POST (tRPC `methodOverride: "POST"` on the link, or a separate POST link for these paths).
+   */
+  postOnly?: boolean;
 }
 
 const isDev = process.env.NODE_ENV === "development";
