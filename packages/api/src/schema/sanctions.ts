@@ -21,9 +21,14 @@ export const sanctions = pgTable(
       .notNull()
       .references(() => workers.id),
     conductEventId: uuid("conduct_event_id").references(() => conductEvents.id),
+    /** The offence (a key of the sanction policy's events, e.g. `no_show`) and the day it happened. */
+    offence: text("offence").notNull(),
+    occurredOn: date("occurred_on", { mode: "string" }).notNull(),
     /** Ladder step from core decideSanction, e.g. `yellow_card`, `star_demotion`, `probation`. */
     step: text("step").notNull(),
     reasons: jsonb("reasons").$type<unknown[]>().notNull().default([]),
+    /** Which rule of the ladder fired (`first_offence:no_show`, `escalate_from_active:yellow_card`, ...). */
+    rule: text("rule").notNull(),
     note: text("note"),
     status: text("status", { enum: SANCTION_STATUSES }).notNull().default("proposed"),
     proposedBy: uuid("proposed_by")
