@@ -20,3 +20,4 @@ export * from "./sanction-policy.ts";
 export * from "./sanction-ladder.ts";
 export * from "./rewards.ts";
 export * from "./employer-record.ts";
+export * from "./draw-lottery.ts";
