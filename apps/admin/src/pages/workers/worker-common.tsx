@@ -1,0 +1,80 @@
+import { Alert, Typography } from "antd";
+import { Link } from "react-router";
+import { useQ } from "../../lib/api.ts";
+import { CONSENT } from "../../lib/consent.ts";
+
+export interface Consent {
+  version: string;
+  text: string;
+}
+
+/** The consent text and version recorded with a registration (PIPL 13, 29). */
+export function useConsent(): { data: Consent; error: null; isPending: false } {
+  return { data: CONSENT, error: null, isPending: false };
+}
+
+/** The market's townships as select options. */
+export function useTownshipOptions() {
+  const q = useQ("townships.list", undefined, { staleTime: 5 * 60_000 });
+  const rows = (Array.isArray(q.data) ? q.data : []) as { id: string; name: string }[];
+  return { options: rows.map((r) => ({ value: r.id, label: r.name })), isPending: q.isPending, error: q.error };
+}
+
+/** A worker row as lists show it (masked fields only). */
+export interface WorkerRow {
+  id: string;
+  workerNo: string;
+  name: string;
+  gender?: string | null;
+  age?: number | null;
+  idNumberMasked?: string | null;
+  phoneMasked?: string | null;
+  stars: number;
+  status: string;
+  trades?: { code: string; zh?: string; skillGrade: string }[];
+  townshipId?: string | null;
+}
+
+/** Search results come either as an array or as `{ items }`. */
+export function rowsOf<T>(data: unknown): T[] {
+  if (Array.isArray(data)) return data as T[];
+  if (data && typeof data === "object") {
+    const d = data as { items?: unknown; rows?: unknown };
+    if (Array.isArray(d.items)) return d.items as T[];
+    if (Array.isArray(d.rows)) return d.rows as T[];
+  }
+  return [];
+}
+
+export function DuplicateWarning({ result }: { result: unknown }) {
+  const rows = rowsOf<WorkerRow>(result);
+  if (rows.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="duplicate-warning"
+      title="该身份证号已登记"
+      description={
+        <span>
+          {rows.map((w) => (
+            <Link key={w.id} to={`/workers/${w.id}`} style={{ marginRight: 12 }}>
+              <Typography.Text>{w.name}</Typography.Text>（{w.workerNo}）
+            </Link>
+          ))}
+          请勿重复登记，可打开档案更新信息。
+        </span>
+      }
+    />
+  );
+}
+
+export const STATUS_LABELS: Record<string, { zh: string; color: string }> = {
+  active: { zh: "正常", color: "green" },
+  probation: { zh: "候场查看", color: "orange" },
+  expelled: { zh: "已逐出市场", color: "red" },
+  deregistered: { zh: "已注销", color: "default" },
+};
+
+export type WorkerStatus = "active" | "probation" | "expelled" | "deregistered";
