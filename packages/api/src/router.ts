@@ -1,9 +1,11 @@
 import type { AnyProcedure } from "@trpc/server";
 import type { Role } from "./roles.ts";
+import { analyticsRouter } from "./routers/analytics.ts";
 import { authRouter } from "./routers/auth.ts";
 import { staffRouter } from "./routers/staff.ts";
 import { costsRouter } from "./routers/costs.ts";
 import { rentalsRouter, toolsRouter } from "./routers/tools.ts";
+import { workersRouter } from "./routers/workers.ts";
 import { router } from "./trpc.ts";
 import type { Meta } from "./trpc.ts";
 
@@ -12,9 +14,11 @@ export const appRouter = router({
   staff: staffRouter,
   // ---- Domain routers: add ONE line per domain below, keep alphabetical-ish, e.g.
   //   workers: workersRouter,
+  analytics: analyticsRouter,
   costs: costsRouter,
   rentals: rentalsRouter,
   tools: toolsRouter,
+  workers: workersRouter,
   // ---- end of domain routers
 });
 

@@ -1,0 +1,224 @@
+import { sql, type SQL } from "drizzle-orm";
+import { DEFAULT_GUIDANCE_WAGE_POLICY, demandSupplyRatio, guidanceRange, maskName, placementRate, type SkillGrade } from "@lingong/core";
+import type { Db } from "../db/client.ts";
+import { shiftMonth, type AnalyticsFilter } from "./analytics.ts";
+import { rowsOf } from "./analytics-sql.ts";
+
+export const OVERVIEW_KEYS = [
+  "registeredWorkers",
+  "activeWorkers",
+  "activeEmployers",
+  "ordersPosted",
+  "openingsPosted",
+  "placements",
+  "placementRate",
+  "demandSupplyRatio",
+  "avgDayWageFen",
+  "guidanceMidFen",
+  "complaints",
+  "sanctions",
+  "trainingCompleted",
+] as const;
+export type OverviewKey = (typeof OVERVIEW_KEYS)[number];
+
+export interface Overview {
+  month: string;
+  previousMonth: string;
+  cards: { key: OverviewKey; value: number | null; previous: number | null }[];
+  /** Open now (published or partly filled): a live snapshot, so it has no previous value. */
+  openNow: { orders: number; headcount: number };
+}
+
+function marketWhere(f: Pick<AnalyticsFilter, "marketIds">): SQL {
+  if (f.marketIds === null) return sql`true`;
+  if (f.marketIds.length === 0) return sql`false`;
+  return sql`market_id in (${sql.join(f.marketIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+
+/**
+ * The headline figures for one month (`f.to`) and the month before. Stocks are read at the end of
+ * the month from the rollups' running totals; flows are the month's sums.
+ */
+export async function overview(db: Db, f: AnalyticsFilter): Promise<Overview> {
+  const month = f.to;
+  const prev = shiftMonth(month, -1);
+  const m = `${month}-01`;
+  const p = `${prev}-01`;
+  const tw = f.townshipId ? sql`township_id = ${f.townshipId}::uuid` : sql`true`;
+  const [g] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select
+        sum(registered_delta) filter (where month <= ${m}::date)::int as reg,
+        sum(registered_delta) filter (where month <= ${p}::date)::int as reg_p,
+        sum(seekers_delta) filter (where month <= ${m}::date)::int as act,
+        sum(seekers_delta) filter (where month <= ${p}::date)::int as act_p,
+        sum(placed_workers) filter (where month = ${m}::date)::int as placed,
+        sum(placed_workers) filter (where month = ${p}::date)::int as placed_p
+      from analytics_month_group where ${marketWhere(f)} and month <= ${m}::date and ${tw}`),
+  );
+  const [t] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select
+        sum(demand_orders) filter (where month = ${m}::date)::int as orders,
+        sum(demand_orders) filter (where month = ${p}::date)::int as orders_p,
+        sum(demand_headcount) filter (where month = ${m}::date)::int as head,
+        sum(demand_headcount) filter (where month = ${p}::date)::int as head_p,
+        sum(placements) filter (where month = ${m}::date)::int as plac,
+        sum(placements) filter (where month = ${p}::date)::int as plac_p
+      from analytics_month_trade where ${marketWhere(f)} and month in (${m}::date, ${p}::date)`),
+  );
+  const counters = rowsOf<{ metric: string; cur: number; prev: number }>(
+    await db.execute(sql`select metric,
+        sum(value) filter (where month <= ${m}::date and (metric = 'employers_active_delta' or month = ${m}::date))::bigint as cur,
+        sum(value) filter (where month <= ${p}::date and (metric = 'employers_active_delta' or month = ${p}::date))::bigint as prev
+      from analytics_month_counters where ${marketWhere(f)} and month <= ${m}::date
+        and metric in ('employers_active_delta', 'sanctions', 'training_completed') group by 1`),
+  );
+  const [c] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select sum(filed) filter (where month = ${m}::date)::int as cur, sum(filed) filter (where month = ${p}::date)::int as prev
+      from analytics_month_complaints where ${marketWhere(f)} and month in (${m}::date, ${p}::date)`),
+  );
+  const wageRows = rowsOf<{ month: string; trade_code: string; skill_grade: string; sum: number; n: number }>(
+    await db.execute(sql`select month::text as month, trade_code, skill_grade, sum(wage_sum_fen)::bigint as sum, sum(wage_count)::int as n
+      from analytics_month_wages where ${marketWhere(f)} and month in (${m}::date, ${p}::date) and wage_unit = 'day' group by 1, 2, 3`),
+  );
+  const [open] = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select count(*)::int as orders, coalesce(sum(headcount - filled_count), 0)::int as headcount
+      from job_orders where ${marketWhere(f)} and status in ('published', 'partly_filled')`),
+  );
+  const wage = (mon: string) => {
+    let n = 0;
+    let sum = 0;
+    let mid = 0;
+    for (const r of wageRows) {
+      if (String(r.month).slice(0, 7) !== mon) continue;
+      const k = num(r.n);
+      n += k;
+      sum += num(r.sum);
+      mid += guidanceRange(DEFAULT_GUIDANCE_WAGE_POLICY, { trade: r.trade_code, skillGrade: r.skill_grade as SkillGrade, stars: 0, unit: "day" }).midFen * k;
+    }
+    return n > 0 ? { avg: Math.round(sum / n), mid: Math.round(mid / n) } : { avg: null, mid: null };
+  };
+  const cnt = (metric: string) => counters.find((r) => r.metric === metric);
+  const wCur = wage(month);
+  const wPrev = wage(prev);
+  const v = (x: unknown) => num(x);
+  const cards: Overview["cards"] = [
+    { key: "registeredWorkers", value: v(g?.reg), previous: v(g?.reg_p) },
+    { key: "activeWorkers", value: v(g?.act), previous: v(g?.act_p) },
+    { key: "activeEmployers", value: num(cnt("employers_active_delta")?.cur), previous: num(cnt("employers_active_delta")?.prev) },
+    { key: "ordersPosted", value: v(t?.orders), previous: v(t?.orders_p) },
+    { key: "openingsPosted", value: v(t?.head), previous: v(t?.head_p) },
+    { key: "placements", value: v(t?.plac), previous: v(t?.plac_p) },
+    { key: "placementRate", value: placementRate(v(g?.placed), v(g?.act)), previous: placementRate(v(g?.placed_p), v(g?.act_p)) },
+    { key: "demandSupplyRatio", value: demandSupplyRatio(v(t?.head), v(g?.act)), previous: demandSupplyRatio(v(t?.head_p), v(g?.act_p)) },
+    { key: "avgDayWageFen", value: wCur.avg, previous: wPrev.avg },
+    { key: "guidanceMidFen", value: wCur.mid, previous: wPrev.mid },
+    { key: "complaints", value: v(c?.cur), previous: v(c?.prev) },
+    { key: "sanctions", value: num(cnt("sanctions")?.cur), previous: num(cnt("sanctions")?.prev) },
+    { key: "trainingCompleted", value: num(cnt("training_completed")?.cur), previous: num(cnt("training_completed")?.prev) },
+  ];
+  return { month, previousMonth: prev, cards, openNow: { orders: v(open?.orders), headcount: v(open?.headcount) } };
+}
+
+// ---------- drill-down ----------
+
+export type DrilldownKind = "placements" | "openings" | "complaints";
+
+export interface DrilldownInput {
+  kind: DrilldownKind;
+  month?: string | undefined;
+  trade?: string | undefined;
+  townshipId?: string | undefined;
+  stars?: number | undefined;
+  category?: string | undefined;
+  limit: number;
+}
+
+export interface DrilldownRow {
+  id: string;
+  date: string;
+  market: string;
+  trade: string | null;
+  who: string;
+  detail: string;
+  status: string;
+  amountFen: number | null;
+}
+
+const SHANGHAI_MONTH = (col: SQL) => sql`analytics_month(${col})`;
+
+/**
+ * The rows behind one bar or point, newest first, capped at `limit`. Names are masked (maskName):
+ * a leader needs the list, not the person.
+ */
+export async function drilldown(db: Db, f: AnalyticsFilter, input: DrilldownInput): Promise<{ rows: DrilldownRow[]; truncated: boolean }> {
+  const from = `${input.month ?? f.from}-01`;
+  const to = `${input.month ?? f.to}-01`;
+  const limit = input.limit + 1;
+  let rows: Record<string, unknown>[] = [];
+  const mk = (alias: string) => sqlMarket(f, alias, "market_id");
+  if (input.kind === "placements") {
+    rows = rowsOf(
+      await db.execute(sql`select d.id::text as id, d.starts_at as date, m.name as market, o.trade_code as trade, w.name as who,
+          e.name as detail, d.status, d.agreed_wage_fen as amount
+        from dispatches d join job_orders o on o.id = d.order_id join workers w on w.id = d.worker_id
+          join employers e on e.id = d.employer_id join markets m on m.id = d.market_id
+        where ${mk("d")} and d.status in ('assigned', 'started', 'completed')
+          and d.starts_at >= (${from}::date::timestamp at time zone 'Asia/Shanghai')
+          and d.starts_at < ((${to}::date + interval '1 month')::timestamp at time zone 'Asia/Shanghai')
+          ${input.trade ? sql`and o.trade_code = ${input.trade}` : sql``}
+          ${input.townshipId ? sql`and w.township_id = ${input.townshipId}::uuid` : sql``}
+          ${input.stars !== undefined ? sql`and w.stars = ${input.stars}` : sql``}
+        order by d.starts_at desc limit ${limit}`),
+    );
+  } else if (input.kind === "openings") {
+    rows = rowsOf(
+      await db.execute(sql`select o.id::text as id, o.published_at as date, m.name as market, o.trade_code as trade, e.name as who,
+          o.place || ' ×' || o.headcount as detail, o.status, o.wage_fen as amount
+        from job_orders o join employers e on e.id = o.employer_id join markets m on m.id = o.market_id
+        where ${mk("o")} and o.published_at is not null and o.status <> 'cancelled'
+          and ${SHANGHAI_MONTH(sql`o.published_at`)} between ${from}::date and ${to}::date
+          ${input.trade ? sql`and o.trade_code = ${input.trade}` : sql``}
+        order by o.published_at desc limit ${limit}`),
+    );
+  } else {
+    rows = rowsOf(
+      await db.execute(sql`select c.id::text as id, c.filed_at as date, m.name as market, null as trade, c.case_no as who,
+          c.category as detail, c.status, null::int as amount
+        from complaints c join markets m on m.id = c.market_id
+        where ${mk("c")} and ${SHANGHAI_MONTH(sql`c.filed_at`)} between ${from}::date and ${to}::date
+          ${input.category ? sql`and c.category = ${input.category}` : sql``}
+        order by c.filed_at desc limit ${limit}`),
+    );
+  }
+  const out = rows.slice(0, input.limit).map((r) => ({
+    id: String(r.id),
+    date: new Date(r.date as string).toISOString(),
+    market: String(r.market),
+    trade: r.trade === null || r.trade === undefined ? null : String(r.trade),
+    who: input.kind === "placements" ? maskName(String(r.who)) : String(r.who),
+    detail: String(r.detail),
+    status: String(r.status),
+    amountFen: r.amount === null || r.amount === undefined ? null : Number(r.amount),
+  }));
+  return { rows: out, truncated: rows.length > input.limit };
+}
+
+function sqlMarket(f: Pick<AnalyticsFilter, "marketIds">, alias: string, column: string): SQL {
+  if (f.marketIds === null) return sql`true`;
+  if (f.marketIds.length === 0) return sql`false`;
+  return sql`${sql.identifier(alias)}.${sql.identifier(column)} in (${sql.join(f.marketIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
+}
+
+export async function listMarkets(db: Db, marketIds: string[] | null) {
+  return rowsOf<{ id: string; code: string; name: string; county: string }>(
+    await db.execute(sql`select id::text as id, code, name, county from markets m where ${sqlMarket({ marketIds }, "m", "id")} order by code`),
+  );
+}
+
+export async function listTownships(db: Db, marketIds: string[] | null) {
+  return rowsOf<{ id: string; marketId: string; name: string }>(
+    await db.execute(sql`select id::text as id, market_id::text as "marketId", name from townships where ${marketWhere({ marketIds })} order by market_id, sort`),
+  );
+}

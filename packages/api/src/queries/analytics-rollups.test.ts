@@ -1,0 +1,207 @@
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { createRandom } from "@lingong/core";
+import type { Db } from "../db/client.ts";
+import { staffUsers } from "../schema/core.ts";
+import { complaints } from "../schema/complaints.ts";
+import { costEntries } from "../schema/costs.ts";
+import { dispatches } from "../schema/dispatches.ts";
+import { employers } from "../schema/employers.ts";
+import { jobOrders } from "../schema/orders.ts";
+import { servicesLog } from "../schema/library.ts";
+import { gradeChanges, workers, workerTrades } from "../schema/workers.ts";
+import { describeOnBothDatabases, type TestEnv } from "../test/harness.ts";
+import { rowsOf } from "./analytics-sql.ts";
+
+/** Each trigger-maintained rollup and the view that computes the same figures from the base tables. */
+const PAIRS = [
+  ["analytics_worker_months", "analytics_expected_worker_months"],
+  ["analytics_worker_month_trades", "analytics_expected_worker_month_trades"],
+  ["analytics_month_trade", "analytics_expected_month_trade"],
+  ["analytics_month_group", "analytics_expected_month_group"],
+  ["analytics_month_wages", "analytics_expected_month_wages"],
+  ["analytics_month_complaints", "analytics_expected_month_complaints"],
+  ["analytics_month_counters", "analytics_expected_month_counters"],
+] as const;
+
+/** Value columns; a rollup row whose values are all zero is the same as no row. */
+const VALUES: Record<string, string> = {
+  analytics_worker_months: "dispatches",
+  analytics_worker_month_trades: "dispatches",
+  analytics_month_trade: "demand_orders, demand_headcount, placements, completed, seekers_delta, placed_workers",
+  analytics_month_group: "registered_delta, seekers_delta, placed_workers",
+  analytics_month_wages: "wage_sum_fen, wage_count",
+  analytics_month_complaints: "filed, upheld, closed, resolution_minutes_sum",
+  analytics_month_counters: "value",
+};
+
+async function mismatches(db: Db): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const [table, view] of PAIRS) {
+    const nonzero = sql`(${sql.join(VALUES[table]!.split(", ").map((c) => sql`${sql.identifier(c)} <> 0`), sql` or `)})`;
+    const rows = rowsOf<{ n: number }>(
+      await db.execute(
+        sql`select count(*)::int as n from (
+          (select * from ${sql.identifier(table)} where ${nonzero} except select * from ${sql.identifier(view)} where ${nonzero})
+          union all
+          (select * from ${sql.identifier(view)} where ${nonzero} except select * from ${sql.identifier(table)} where ${nonzero})
+        ) x`,
+      ),
+    );
+    out[table] = Number(rows[0]?.n ?? -1);
+  }
+  return out;
+}
+
+const ZERO = Object.fromEntries(PAIRS.map(([t]) => [t, 0]));
+const TRADES = ["bricklayer", "electrician", "general_labourer"] as const;
+
+async function staffId(env: TestEnv): Promise<string> {
+  const [u] = await env.db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.username, "test-head"));
+  return u!.id;
+}
+
+async function addWorker(env: TestEnv, i: number, trades: readonly string[], createdAt: Date) {
+  const [w] = await env.db
+    .insert(workers)
+    .values({
+      marketId: env.market.id,
+      workerNo: `AW${i}-${randomUUID().slice(0, 6)}`,
+      name: `工人${i}`,
+      stars: i % 6,
+      townshipId: i % 4 === 0 ? null : env.townships[i % env.townships.length]!.id,
+      consentVersion: "t",
+      consentedAt: createdAt,
+      createdAt,
+      updatedAt: createdAt,
+    })
+    .returning();
+  for (const t of trades) await env.db.insert(workerTrades).values({ marketId: env.market.id, workerId: w!.id, tradeCode: t });
+  return w!;
+}
+
+describeOnBothDatabases("analytics rollups equal the base-table answer", (suite) => {
+  it("after inserts, updates, cancellations, deletes and a random mix of changes", async () => {
+    const env = suite.env();
+    const db = env.db;
+    const staff = await staffId(env);
+    const random = createRandom("analytics-rollups");
+    const rnd = () => random.next();
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+
+    const ws: (typeof workers.$inferSelect)[] = [];
+    for (let i = 0; i < 16; i++) {
+      ws.push(await addWorker(env, i, i % 3 === 0 ? [TRADES[0], TRADES[2]] : [pick(TRADES)], new Date(Date.UTC(2025, i % 6, 3 + i, 20))));
+    }
+    const [emp] = await db
+      .insert(employers)
+      .values({ marketId: env.market.id, employerNo: "AE1", kind: "person", name: "王家", contactName: "王", contactPhoneEnc: "x", contactPhoneBidx: randomUUID(), contactPhoneMasked: "139****0000" })
+      .returning();
+    const orders: (typeof jobOrders.$inferSelect)[] = [];
+    for (let i = 0; i < 8; i++) {
+      const [o] = await db
+        .insert(jobOrders)
+        .values({
+          marketId: env.market.id,
+          orderNo: `AO${i}`,
+          employerId: emp!.id,
+          tradeCode: TRADES[i % 3]!,
+          skillGrade: i % 2 ? "none" : "L4",
+          headcount: 5,
+          startDate: "2025-03-01",
+          endDate: "2025-09-30",
+          place: "龙港镇",
+          wageFen: 20_000,
+          wageUnit: "day",
+          status: i === 7 ? "draft" : "published",
+          publishedAt: i === 7 ? null : new Date(Date.UTC(2025, i % 6, 1, 18)),
+        })
+        .returning();
+      orders.push(o!);
+    }
+    const ds: (typeof dispatches.$inferSelect)[] = [];
+    let day = 0;
+    for (const w of ws) {
+      for (let k = 0; k < 3; k++) {
+        day += 1;
+        const start = new Date(Date.UTC(2025, 2, 1) + day * 86_400_000 - 8 * 3_600_000 + 3_600_000); // 01:00 Shanghai
+        const status = pick(["assigned", "completed", "completed", "cancelled"] as const);
+        const [d] = await db
+          .insert(dispatches)
+          .values({
+            marketId: env.market.id,
+            orderId: pick(orders.slice(0, 7)).id,
+            workerId: w.id,
+            employerId: emp!.id,
+            startsAt: start,
+            endsAt: new Date(start.getTime() + 8 * 3_600_000),
+            status,
+            agreedWageFen: 18_000 + Math.floor(rnd() * 5000),
+            wageUnit: pick(["day", "half_day"] as const),
+            startedAt: status === "completed" ? start : null,
+            completedAt: status === "completed" ? start : null,
+            cancelledAt: status === "cancelled" ? start : null,
+          })
+          .returning();
+        ds.push(d!);
+      }
+    }
+    await db.insert(complaints).values(
+      [0, 1, 2, 3].map((i) => ({
+        marketId: env.market.id,
+        caseNo: `AC${i}`,
+        complainant: "worker" as const,
+        respondent: "employer" as const,
+        workerId: ws[i]!.id,
+        employerId: emp!.id,
+        category: (["wage_arrears", "quality"] as const)[i % 2]!,
+        description: "欠薪",
+        status: i < 2 ? ("resolved" as const) : ("filed" as const),
+        filedAt: new Date(Date.UTC(2025, 3, 10 + i)),
+        filedBy: staff,
+        acceptDeadline: "2025-05-01",
+        resolveDeadline: "2025-06-01",
+        closedAt: i < 2 ? new Date(Date.UTC(2025, 4, 2 + i, 5)) : null,
+        upheld: i === 0 ? true : null,
+      })),
+    );
+    await db.insert(servicesLog).values({ marketId: env.market.id, kind: "meal", servedOn: "2025-04-30", count: 12, recordedBy: staff });
+    await db.insert(costEntries).values({ marketId: env.market.id, spentOn: "2025-04-30", category: "rent", amountFen: 500_000, voucherNo: "V1", recordedBy: staff });
+    await db.insert(gradeChanges).values({ marketId: env.market.id, workerId: ws[1]!.id, fromGrade: 1, toGrade: 2, kind: "review" });
+
+    expect(await mismatches(db)).toEqual(ZERO);
+    const placed = rowsOf<{ n: number }>(await db.execute(sql`select coalesce(sum(placed_workers), 0)::int as n from analytics_month_group`));
+    expect(placed[0]!.n).toBeGreaterThan(0);
+
+    // Targeted changes: cancel, complete, move a worker, deregister and expel, cancel an order, re-trade an order.
+    const live = ds.find((d) => d.status === "assigned")!;
+    await db.update(dispatches).set({ status: "cancelled", cancelledAt: new Date() }).where(eq(dispatches.id, live.id));
+    const done = ds.find((d) => d.status === "assigned" && d.id !== live.id);
+    if (done) await db.update(dispatches).set({ status: "completed", startedAt: done.startsAt, completedAt: new Date() }).where(eq(dispatches.id, done.id));
+    await db.update(workers).set({ stars: 5, townshipId: env.townships[3]!.id }).where(eq(workers.id, ws[2]!.id));
+    await db.update(workers).set({ status: "deregistered", deregisteredAt: new Date(Date.UTC(2025, 7, 1)), updatedAt: new Date() }).where(eq(workers.id, ws[3]!.id));
+    await db.update(workers).set({ status: "expelled", updatedAt: new Date(Date.UTC(2025, 8, 1)) }).where(eq(workers.id, ws[4]!.id));
+    await db.update(jobOrders).set({ status: "cancelled", cancelledAt: new Date() }).where(eq(jobOrders.id, orders[1]!.id));
+    await db.update(jobOrders).set({ tradeCode: "electrician", skillGrade: "L3" }).where(eq(jobOrders.id, orders[0]!.id));
+    await db.update(complaints).set({ status: "resolved", closedAt: new Date(Date.UTC(2025, 5, 1)), upheld: true }).where(eq(complaints.caseNo, "AC2"));
+    await db.delete(workerTrades).where(eq(workerTrades.workerId, ws[5]!.id));
+    expect(await mismatches(db)).toEqual(ZERO);
+
+    // A random mix of the same kinds of change.
+    for (let step = 0; step < 40; step++) {
+      const d = pick(ds);
+      const op = Math.floor(rnd() * 5);
+      if (op === 0) await db.update(dispatches).set({ status: "cancelled", cancelledAt: new Date() }).where(eq(dispatches.id, d.id));
+      else if (op === 1) await db.update(dispatches).set({ status: "completed", completedAt: new Date(), cancelledAt: null }).where(eq(dispatches.id, d.id));
+      else if (op === 2) await db.update(workers).set({ stars: Math.floor(rnd() * 6) }).where(eq(workers.id, pick(ws).id));
+      else if (op === 3) await db.update(dispatches).set({ agreedWageFen: 15_000 + step }).where(eq(dispatches.id, d.id));
+      else await db.delete(dispatches).where(eq(dispatches.id, d.id));
+    }
+    expect(await mismatches(db)).toEqual(ZERO);
+
+    // The repair path gives the same tables.
+    await db.execute(sql`select analytics_rebuild()`);
+    expect(await mismatches(db)).toEqual(ZERO);
+  });
+});

@@ -1,0 +1,381 @@
+import { sql, type SQL } from "drizzle-orm";
+import {
+  complaintsPer100Jobs,
+  DEFAULT_GUIDANCE_WAGE_POLICY,
+  demandSupplyRatio,
+  fillRate,
+  guidanceRange,
+  placementRate,
+  type SkillGrade,
+  type WageUnit,
+} from "@lingong/core";
+import type { Db } from "../db/client.ts";
+import { rowsOf } from "./analytics-sql.ts";
+
+/**
+ * Dashboard queries. They read the month-grain rollups of `schema/analytics.ts` (kept exact by
+ * triggers), never scan dispatches for a chart; stocks (registered workers, seekers, active employers)
+ * are cumulative sums of monthly deltas. Metrics come from @lingong/core. A period is a range of
+ * Asia/Shanghai months `YYYY-MM`..`YYYY-MM`.
+ */
+export interface AnalyticsFilter {
+  /** Null: every market (province view). */
+  marketIds: string[] | null;
+  from: string;
+  to: string;
+  townshipId?: string | undefined;
+  trade?: string | undefined;
+}
+
+const ZERO_TOWNSHIP = "00000000-0000-0000-0000-000000000000";
+
+/** `YYYY-MM` months from..to inclusive (at most 120). */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  const end = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7));
+  while (y * 12 + m <= end && out.length < 120) {
+    out.push(`${y}-${String(m).padStart(2, "0")}`);
+    m += 1;
+    if (m > 12) { m = 1; y += 1; }
+  }
+  return out;
+}
+
+export function shiftMonth(month: string, by: number): string {
+  const i = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + by;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
+}
+
+const first = (month: string) => `${month}-01`;
+const ym = (d: unknown) => String(d instanceof Date ? d.toISOString() : d).slice(0, 7);
+const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+
+function marketWhere(f: Pick<AnalyticsFilter, "marketIds">, col = sql`market_id`): SQL {
+  if (f.marketIds === null) return sql`true`;
+  if (f.marketIds.length === 0) return sql`false`;
+  return sql`${col} in (${sql.join(f.marketIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
+}
+
+function periodWhere(f: Pick<AnalyticsFilter, "from" | "to">): SQL {
+  return sql`month between ${first(f.from)}::date and ${first(f.to)}::date`;
+}
+
+async function q<T>(db: Db, query: SQL): Promise<T[]> {
+  return rowsOf<T>(await db.execute(query));
+}
+
+/** Running total of monthly deltas, read at each month of `months` (deltas before the first included). */
+function stockAt(months: string[], deltas: { month: string; delta: number }[]): number[] {
+  const sorted = [...deltas].sort((a, b) => a.month.localeCompare(b.month));
+  const out: number[] = [];
+  let acc = 0;
+  let i = 0;
+  for (const m of months) {
+    while (i < sorted.length && sorted[i]!.month <= m) acc += sorted[i++]!.delta;
+    out.push(acc);
+  }
+  return out;
+}
+
+// ---------- supply and demand ----------
+
+export interface SupplyDemand {
+  months: string[];
+  trades: { trade: string; openings: number[]; seekers: number[]; placements: number[] }[];
+  /** Over the period: openings in the period ÷ seekers at its end (求人倍率), per trade. */
+  ratio: { trade: string; openings: number; seekers: number; placements: number; ratio: number | null; fillRate: number | null }[];
+}
+
+export async function supplyDemand(db: Db, f: AnalyticsFilter): Promise<SupplyDemand> {
+  const months = monthsBetween(f.from, f.to);
+  const tradeWhere = f.trade ? sql`trade_code = ${f.trade}` : sql`true`;
+  const rows = await q<{ trade_code: string; month: string; openings: number; placements: number; seekers_delta: number }>(
+    db,
+    sql`select trade_code, month::text as month, sum(demand_headcount)::int as openings, sum(placements)::int as placements,
+          sum(seekers_delta)::int as seekers_delta
+        from analytics_month_trade where ${marketWhere(f)} and month <= ${first(f.to)}::date and ${tradeWhere}
+        group by 1, 2`,
+  );
+  const byTrade = new Map<string, typeof rows>();
+  for (const r of rows) byTrade.set(r.trade_code, [...(byTrade.get(r.trade_code) ?? []), r]);
+  const trades = [...byTrade.entries()].map(([trade, rs]) => {
+    const at = new Map(rs.map((r) => [ym(r.month), r]));
+    return {
+      trade,
+      openings: months.map((m) => num(at.get(m)?.openings)),
+      placements: months.map((m) => num(at.get(m)?.placements)),
+      seekers: stockAt(months, rs.map((r) => ({ month: ym(r.month), delta: num(r.seekers_delta) }))),
+    };
+  });
+  const ratio = trades
+    .map((t) => {
+      const openings = t.openings.reduce((a, b) => a + b, 0);
+      const placements = t.placements.reduce((a, b) => a + b, 0);
+      const seekers = t.seekers.at(-1) ?? 0;
+      return { trade: t.trade, openings, seekers, placements, ratio: demandSupplyRatio(openings, seekers), fillRate: fillRate(placements, openings) };
+    })
+    .filter((r) => r.openings > 0 || r.seekers > 0)
+    .sort((a, b) => b.openings - a.openings || a.trade.localeCompare(b.trade));
+  return { months, trades: trades.filter((t) => ratio.some((r) => r.trade === t.trade)), ratio };
+}
+
+// ---------- placement ----------
+
+export interface RateRow { key: string; label: string; placed: number; seekers: number; rate: number | null }
+export interface Placement {
+  months: string[];
+  byMonth: { month: string; placed: number; seekers: number; rate: number | null }[];
+  /** Pooled over the period's months: worker-months placed ÷ seeker-months (monthly average rate). */
+  byTownship: RateRow[];
+  byTrade: RateRow[];
+  byStars: RateRow[];
+}
+
+export async function placement(db: Db, f: AnalyticsFilter): Promise<Placement> {
+  const months = monthsBetween(f.from, f.to);
+  const tw = f.townshipId ? sql`township_id = ${f.townshipId}::uuid` : sql`true`;
+  const rows = await q<{ month: string; township_id: string; stars: number; seekers_delta: number; placed: number }>(
+    db,
+    sql`select month::text as month, township_id::text as township_id, stars, sum(seekers_delta)::int as seekers_delta,
+          sum(placed_workers)::int as placed
+        from analytics_month_group where ${marketWhere(f)} and month <= ${first(f.to)}::date and ${tw}
+        group by 1, 2, 3`,
+  );
+  // Seeker stock per (township, stars) per month, then pooled.
+  const groups = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const k = `${r.township_id}|${r.stars}`;
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  const monthTotals = months.map((month) => ({ month, placed: 0, seekers: 0, rate: null as number | null }));
+  const townshipAcc = new Map<string, { placed: number; seekers: number }>();
+  const starsAcc = new Map<string, { placed: number; seekers: number }>();
+  for (const [k, rs] of groups) {
+    const [township, stars] = k.split("|") as [string, string];
+    const stock = stockAt(months, rs.map((r) => ({ month: ym(r.month), delta: num(r.seekers_delta) })));
+    const placedAt = new Map(rs.map((r) => [ym(r.month), num(r.placed)]));
+    months.forEach((m, i) => {
+      const p = placedAt.get(m) ?? 0;
+      const s = stock[i] ?? 0;
+      monthTotals[i]!.placed += p;
+      monthTotals[i]!.seekers += s;
+      for (const [acc, key] of [[townshipAcc, township], [starsAcc, stars]] as const) {
+        const a = acc.get(key) ?? { placed: 0, seekers: 0 };
+        a.placed += p;
+        a.seekers += s;
+        acc.set(key, a);
+      }
+    });
+  }
+  for (const m of monthTotals) m.rate = placementRate(m.placed, m.seekers);
+
+  const names = new Map(
+    (await q<{ id: string; name: string }>(db, sql`select id::text as id, name from townships where ${marketWhere(f)} order by sort`)).map((r) => [r.id, r.name]),
+  );
+  const toRows = (acc: Map<string, { placed: number; seekers: number }>, label: (k: string) => string): RateRow[] =>
+    [...acc.entries()].map(([key, a]) => ({ key, label: label(key), placed: a.placed, seekers: a.seekers, rate: placementRate(a.placed, a.seekers) }));
+
+  // By trade: distinct placed per (trade, month) and the trade's seeker stock.
+  const tradeRows = await q<{ trade_code: string; month: string; seekers_delta: number; placed: number }>(
+    db,
+    sql`select trade_code, month::text as month, sum(seekers_delta)::int as seekers_delta, sum(placed_workers)::int as placed
+        from analytics_month_trade where ${marketWhere(f)} and month <= ${first(f.to)}::date
+          and ${f.trade ? sql`trade_code = ${f.trade}` : sql`true`}
+        group by 1, 2`,
+  );
+  const tradeGroups = new Map<string, typeof tradeRows>();
+  for (const r of tradeRows) tradeGroups.set(r.trade_code, [...(tradeGroups.get(r.trade_code) ?? []), r]);
+  const tradeAcc = new Map<string, { placed: number; seekers: number }>();
+  for (const [trade, rs] of tradeGroups) {
+    const stock = stockAt(months, rs.map((r) => ({ month: ym(r.month), delta: num(r.seekers_delta) })));
+    const placedAt = new Map(rs.map((r) => [ym(r.month), num(r.placed)]));
+    const a = { placed: 0, seekers: 0 };
+    months.forEach((m, i) => {
+      a.placed += placedAt.get(m) ?? 0;
+      a.seekers += stock[i] ?? 0;
+    });
+    if (a.placed > 0 || a.seekers > 0) tradeAcc.set(trade, a);
+  }
+
+  return {
+    months,
+    byMonth: monthTotals,
+    byTownship: toRows(townshipAcc, (k) => (k === ZERO_TOWNSHIP ? "未填写" : (names.get(k) ?? k))).sort((a, b) => b.seekers - a.seekers),
+    byTrade: toRows(tradeAcc, (k) => k).sort((a, b) => b.seekers - a.seekers),
+    byStars: toRows(starsAcc, (k) => k).sort((a, b) => Number(a.key) - Number(b.key)),
+  };
+}
+
+// ---------- complaints ----------
+
+export interface Complaints {
+  months: string[];
+  categories: { category: string; filed: number[]; upheld: number }[];
+  per100Jobs: (number | null)[];
+  resolution: { category: string; closed: number; avgDays: number | null }[];
+}
+
+export async function complaintsView(db: Db, f: AnalyticsFilter): Promise<Complaints> {
+  const months = monthsBetween(f.from, f.to);
+  const rows = await q<{ category: string; month: string; filed: number; upheld: number; closed: number; minutes: number }>(
+    db,
+    sql`select category, month::text as month, sum(filed)::int as filed, sum(upheld)::int as upheld, sum(closed)::int as closed,
+          sum(resolution_minutes_sum)::bigint as minutes
+        from analytics_month_complaints where ${marketWhere(f)} and ${periodWhere(f)} group by 1, 2`,
+  );
+  const jobs = await q<{ month: string; completed: number }>(
+    db,
+    sql`select month::text as month, sum(completed)::int as completed from analytics_month_trade
+        where ${marketWhere(f)} and ${periodWhere(f)} group by 1`,
+  );
+  const cats = new Map<string, { filed: number[]; upheld: number; closed: number; minutes: number }>();
+  for (const r of rows) {
+    const c = cats.get(r.category) ?? { filed: months.map(() => 0), upheld: 0, closed: 0, minutes: 0 };
+    const i = months.indexOf(ym(r.month));
+    if (i >= 0) c.filed[i]! += num(r.filed);
+    c.upheld += num(r.upheld);
+    c.closed += num(r.closed);
+    c.minutes += num(r.minutes);
+    cats.set(r.category, c);
+  }
+  const jobsAt = new Map(jobs.map((j) => [ym(j.month), num(j.completed)]));
+  const filedAt = months.map((_, i) => [...cats.values()].reduce((a, c) => a + (c.filed[i] ?? 0), 0));
+  return {
+    months,
+    categories: [...cats.entries()].map(([category, c]) => ({ category, filed: c.filed, upheld: c.upheld })),
+    per100Jobs: months.map((m, i) => complaintsPer100Jobs(filedAt[i] ?? 0, jobsAt.get(m) ?? 0)),
+    resolution: [...cats.entries()].map(([category, c]) => ({
+      category,
+      closed: c.closed,
+      avgDays: c.closed > 0 ? c.minutes / c.closed / 1440 : null,
+    })),
+  };
+}
+
+// ---------- counters (stars movement, training, services, costs) ----------
+
+async function counters(db: Db, f: AnalyticsFilter, metrics: SQL): Promise<Map<string, Map<string, number>>> {
+  const rows = await q<{ metric: string; month: string; value: number }>(
+    db,
+    sql`select metric, month::text as month, sum(value)::bigint as value from analytics_month_counters
+        where ${marketWhere(f)} and ${periodWhere(f)} and ${metrics} group by 1, 2`,
+  );
+  const out = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    const m = out.get(r.metric) ?? new Map<string, number>();
+    m.set(ym(r.month), num(r.value));
+    out.set(r.metric, m);
+  }
+  return out;
+}
+
+const series = (months: string[], m: Map<string, number> | undefined) => months.map((x) => m?.get(x) ?? 0);
+
+export interface Stars {
+  months: string[];
+  /** Active job seekers by current star grade at the end of the period. */
+  distribution: { stars: number; workers: number }[];
+  up: number[];
+  down: number[];
+}
+
+export async function stars(db: Db, f: AnalyticsFilter): Promise<Stars> {
+  const months = monthsBetween(f.from, f.to);
+  const tw = f.townshipId ? sql`township_id = ${f.townshipId}::uuid` : sql`true`;
+  const dist = await q<{ stars: number; workers: number }>(
+    db,
+    sql`select stars, sum(seekers_delta)::int as workers from analytics_month_group
+        where ${marketWhere(f)} and month <= ${first(f.to)}::date and ${tw} group by 1 order by 1`,
+  );
+  const c = await counters(db, f, sql`metric in ('stars_up', 'stars_down')`);
+  const at = new Map(dist.map((d) => [Number(d.stars), num(d.workers)]));
+  return {
+    months,
+    distribution: [0, 1, 2, 3, 4, 5].map((s) => ({ stars: s, workers: at.get(s) ?? 0 })),
+    up: series(months, c.get("stars_up")),
+    down: series(months, c.get("stars_down")),
+  };
+}
+
+export interface Training { months: string[]; enrolled: number[]; completed: number[] }
+
+export async function training(db: Db, f: AnalyticsFilter): Promise<Training> {
+  const months = monthsBetween(f.from, f.to);
+  const c = await counters(db, f, sql`metric in ('training_enrolled', 'training_completed')`);
+  return { months, enrolled: series(months, c.get("training_enrolled")), completed: series(months, c.get("training_completed")) };
+}
+
+export interface Services { months: string[]; series: { key: string; values: number[] }[] }
+
+export async function services(db: Db, f: AnalyticsFilter): Promise<Services> {
+  const months = monthsBetween(f.from, f.to);
+  const c = await counters(db, f, sql`(metric in ('tool_rentals', 'book_loans') or metric like 'service:%')`);
+  const keys = [...c.keys()].sort();
+  return { months, series: keys.map((key) => ({ key, values: series(months, c.get(key)) })) };
+}
+
+export interface CostPerPlacement { months: string[]; costFen: number[]; placements: number[]; costPerPlacementFen: (number | null)[] }
+
+/** G2: operating cost (ledger, fen) ÷ live dispatches started in the month. */
+export async function costPerPlacement(db: Db, f: AnalyticsFilter): Promise<CostPerPlacement> {
+  const months = monthsBetween(f.from, f.to);
+  const c = await counters(db, f, sql`metric = 'cost_fen'`);
+  const p = await q<{ month: string; placements: number }>(
+    db,
+    sql`select month::text as month, sum(placements)::int as placements from analytics_month_trade
+        where ${marketWhere(f)} and ${periodWhere(f)} group by 1`,
+  );
+  const pAt = new Map(p.map((r) => [ym(r.month), num(r.placements)]));
+  const costFen = series(months, c.get("cost_fen"));
+  const placements = months.map((m) => pAt.get(m) ?? 0);
+  return { months, costFen, placements, costPerPlacementFen: months.map((_, i) => ((placements[i] ?? 0) > 0 ? Math.round((costFen[i] ?? 0) / placements[i]!) : null)) };
+}
+
+// ---------- wages ----------
+
+export interface Wages {
+  unit: WageUnit;
+  trades: { trade: string; jobs: number; avgFen: number; guidanceLowFen: number; guidanceMidFen: number; guidanceHighFen: number }[];
+}
+
+/**
+ * Average agreed day wage of completed jobs per trade against the guidance range (core guidanceRange,
+ * Qinshui default policy, 0 stars) weighted by the orders' skill grades. Day-rate jobs only.
+ */
+export async function wages(db: Db, f: AnalyticsFilter): Promise<Wages> {
+  const rows = await q<{ trade_code: string; skill_grade: string; sum: number; n: number }>(
+    db,
+    sql`select trade_code, skill_grade, sum(wage_sum_fen)::bigint as sum, sum(wage_count)::int as n from analytics_month_wages
+        where ${marketWhere(f)} and ${periodWhere(f)} and wage_unit = 'day'
+          and ${f.trade ? sql`trade_code = ${f.trade}` : sql`true`}
+        group by 1, 2`,
+  );
+  const acc = new Map<string, { n: number; sum: number; low: number; mid: number; high: number }>();
+  for (const r of rows) {
+    const n = num(r.n);
+    if (n === 0) continue;
+    const g = guidanceRange(DEFAULT_GUIDANCE_WAGE_POLICY, { trade: r.trade_code, skillGrade: r.skill_grade as SkillGrade, stars: 0, unit: "day" });
+    const a = acc.get(r.trade_code) ?? { n: 0, sum: 0, low: 0, mid: 0, high: 0 };
+    a.n += n;
+    a.sum += num(r.sum);
+    a.low += g.lowFen * n;
+    a.mid += g.midFen * n;
+    a.high += g.highFen * n;
+    acc.set(r.trade_code, a);
+  }
+  return {
+    unit: "day",
+    trades: [...acc.entries()]
+      .map(([trade, a]) => ({
+        trade,
+        jobs: a.n,
+        avgFen: Math.round(a.sum / a.n),
+        guidanceLowFen: Math.round(a.low / a.n),
+        guidanceMidFen: Math.round(a.mid / a.n),
+        guidanceHighFen: Math.round(a.high / a.n),
+      }))
+      .sort((x, y) => y.jobs - x.jobs),
+  };
+}

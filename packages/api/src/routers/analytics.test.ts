@@ -1,0 +1,131 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { dispatches } from "../schema/dispatches.ts";
+import { employers } from "../schema/employers.ts";
+import { jobOrders } from "../schema/orders.ts";
+import { workers, workerTrades } from "../schema/workers.ts";
+import { describeOnBothDatabases, type TestEnv } from "../test/harness.ts";
+
+const at = (iso: string) => new Date(iso);
+
+/** Three seekers registered in Feb 2025, one order of 4 published in March, two placements in March. */
+async function seed(env: TestEnv, marketId: string, tag: string) {
+  const db = env.db;
+  const ws = [];
+  for (let i = 0; i < 3; i++) {
+    const [w] = await db
+      .insert(workers)
+      .values({
+        marketId,
+        workerNo: `${tag}W${i}`,
+        name: `李${i}华`,
+        stars: i,
+        townshipId: marketId === env.market.id ? env.townships[i]!.id : null,
+        consentVersion: "t",
+        consentedAt: at("2025-02-10T02:00:00Z"),
+        createdAt: at("2025-02-10T02:00:00Z"),
+      })
+      .returning();
+    await db.insert(workerTrades).values({ marketId, workerId: w!.id, tradeCode: "bricklayer" });
+    ws.push(w!);
+  }
+  const [e] = await db
+    .insert(employers)
+    .values({ marketId, employerNo: `${tag}E`, kind: "person", name: "赵家", contactName: "赵", contactPhoneEnc: "x", contactPhoneBidx: randomUUID(), contactPhoneMasked: "139****0000" })
+    .returning();
+  const [o] = await db
+    .insert(jobOrders)
+    .values({
+      marketId,
+      orderNo: `${tag}O`,
+      employerId: e!.id,
+      tradeCode: "bricklayer",
+      headcount: 4,
+      startDate: "2025-03-03",
+      endDate: "2025-03-20",
+      place: "龙港镇",
+      wageFen: 25_000,
+      wageUnit: "day",
+      status: "published",
+      publishedAt: at("2025-03-01T01:00:00Z"),
+    })
+    .returning();
+  const mk = (w: { id: string }, day: string, status: "completed" | "assigned", wage: number) => ({
+    marketId,
+    orderId: o!.id,
+    workerId: w.id,
+    employerId: e!.id,
+    startsAt: at(`${day}T08:00:00+08:00`),
+    endsAt: at(`${day}T17:00:00+08:00`),
+    status,
+    agreedWageFen: wage,
+    wageUnit: "day",
+    startedAt: status === "completed" ? at(`${day}T08:00:00+08:00`) : null,
+    completedAt: status === "completed" ? at(`${day}T17:00:00+08:00`) : null,
+  });
+  const ds = await db
+    .insert(dispatches)
+    .values([mk(ws[0]!, "2025-03-04", "completed", 24_000), mk(ws[0]!, "2025-03-05", "completed", 26_000), mk(ws[1]!, "2025-03-06", "assigned", 25_000)])
+    .returning();
+  return { ws, order: o!, ds };
+}
+
+const MARCH = { from: "2025-03", to: "2025-03" };
+
+describeOnBothDatabases("analytics router", (suite) => {
+  let other: { id: string };
+  let seeded: Awaited<ReturnType<typeof seed>>;
+
+  it("overview: stocks, flows and core metrics for the month and the one before", async () => {
+    const env = suite.env();
+    other = await env.addMarket("140522", "阳城县零工市场");
+    seeded = await seed(env, env.market.id, "A");
+    await seed(env, other.id, "B");
+    const head = await env.caller("head").analytics.overview(MARCH);
+    const card = (k: string) => head.cards.find((c) => c.key === k)!;
+    expect(card("registeredWorkers")).toEqual({ key: "registeredWorkers", value: 3, previous: 3 });
+    expect(card("placements")).toMatchObject({ value: 3, previous: 0 });
+    // 2 distinct workers placed of 3 seekers; 4 openings over 3 seekers.
+    expect(card("placementRate").value).toBeCloseTo(2 / 3);
+    expect(card("demandSupplyRatio").value).toBeCloseTo(4 / 3);
+    expect(card("avgDayWageFen").value).toBe(25_000);
+    expect(card("guidanceMidFen").value).toBe(22_000);
+    expect(head.openNow).toEqual({ orders: 1, headcount: 4 });
+    // The leader sees the province: both markets.
+    const leader = await env.caller("leader").analytics.overview(MARCH);
+    expect(leader.cards.find((c) => c.key === "registeredWorkers")!.value).toBe(6);
+    const one = await env.caller("leader").analytics.overview({ ...MARCH, marketIds: [other.id] });
+    expect(one.cards.find((c) => c.key === "registeredWorkers")!.value).toBe(3);
+  });
+
+  it("a head cannot widen the scope; other roles are refused", async () => {
+    const env = suite.env();
+    const head = await env.caller("head").analytics.overview({ ...MARCH, marketIds: [other.id] });
+    expect(head.cards.find((c) => c.key === "registeredWorkers")!.value).toBe(3);
+    const markets = await env.caller("head").analytics.markets();
+    expect(markets.markets.map((m) => m.code)).toEqual(["140521"]);
+    expect((await env.caller("leader").analytics.markets()).markets.map((m) => m.code)).toEqual(["140521", "140522"]);
+    await expect(env.caller("business").analytics.overview(MARCH)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(env.anonymous().analytics.placement(MARCH)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(env.caller("leader").analytics.overview({ from: "2025-04", to: "2025-03" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("views follow a cancellation at once (rollups are maintained in the same transaction)", async () => {
+    const env = suite.env();
+    const before = await env.caller("head").analytics.placement({ from: "2025-02", to: "2025-03" });
+    expect(before.byMonth.map((m) => [m.month, m.placed, m.seekers])).toEqual([["2025-02", 0, 3], ["2025-03", 2, 3]]);
+    await env.db.update(dispatches).set({ status: "cancelled", cancelledAt: new Date() }).where(eq(dispatches.id, seeded.ds[2]!.id));
+    const after = await env.caller("head").analytics.placement({ from: "2025-03", to: "2025-03" });
+    expect(after.byMonth[0]).toMatchObject({ placed: 1, seekers: 3 });
+    expect(after.byStars.find((s) => s.key === "0")).toMatchObject({ placed: 1, seekers: 1 });
+    expect(after.byTrade).toEqual([{ key: "bricklayer", label: "bricklayer", placed: 1, seekers: 3, rate: 1 / 3 }]);
+    const sd = await env.caller("head").analytics.supplyDemand(MARCH);
+    expect(sd.ratio[0]).toMatchObject({ trade: "bricklayer", openings: 4, seekers: 3, placements: 2 });
+    const drill = await env.caller("head").analytics.drilldown({ filter: MARCH, kind: "placements", trade: "bricklayer" });
+    expect(drill.rows).toHaveLength(2);
+    expect(drill.rows.every((r) => r.who.includes("*"))).toBe(true);
+    const w = await env.caller("head").analytics.wages(MARCH);
+    expect(w.trades[0]).toMatchObject({ trade: "bricklayer", jobs: 2, avgFen: 25_000, guidanceLowFen: 19_800, guidanceHighFen: 24_200 });
+  });
+});
