@@ -21,3 +21,4 @@ export * from "./sanction-ladder.ts";
 export * from "./rewards.ts";
 export * from "./employer-record.ts";
 export * from "./draw-lottery.ts";
+export * from "./qinshui-policy.ts";
