@@ -19,6 +19,7 @@ export const COMPLAINT_STATUSES = [
   "withdrawn",
 ] as const;
 export const COMPLAINT_CLOSED_STATUSES = ["resolved", "referred_inspection", "referred_arbitration", "withdrawn"] as const;
+export const EMPLOYER_EVENT_TYPES = ["wage_arrears_confirmed", "malicious_arrears", "discriminatory_posting", "false_information"] as const;
 export const COMPLAINT_SOURCES = ["counter", "phone", "online", "auto_arrears"] as const;
 
 export const complaints = pgTable(
@@ -50,6 +51,8 @@ export const complaints = pgTable(
     closedBy: uuid("closed_by").references(() => staffUsers.id),
     outcome: text("outcome"),
     upheld: boolean("upheld"),
+    /** For a case upheld against an employer: the misconduct it confirms (core EmployerEventType). */
+    employerEvent: text("employer_event", { enum: EMPLOYER_EVENT_TYPES }),
     conductEventId: uuid("conduct_event_id").references(() => conductEvents.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -67,6 +70,7 @@ export const complaints = pgTable(
       "complaints_respondent_known",
       sql`(${t.respondent} = 'worker' and ${t.workerId} is not null) or (${t.respondent} = 'employer' and ${t.employerId} is not null)`,
     ),
+    check("complaints_employer_event", sql`${t.employerEvent} is null or (${t.respondent} = 'employer' and ${t.upheld})`),
     check("complaints_deadlines_order", sql`${t.resolveDeadline} >= ${t.acceptDeadline}`),
   ],
 );

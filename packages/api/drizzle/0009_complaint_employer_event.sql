@@ -1,0 +1,2 @@
+ALTER TABLE "complaints" ADD COLUMN "employer_event" text;--> statement-breakpoint
+ALTER TABLE "complaints" ADD CONSTRAINT "complaints_employer_event" CHECK ("complaints"."employer_event" is null or ("complaints"."respondent" = 'employer' and "complaints"."upheld"));
