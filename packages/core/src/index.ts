@@ -22,3 +22,4 @@ export * from "./rewards.ts";
 export * from "./employer-record.ts";
 export * from "./draw-lottery.ts";
 export * from "./qinshui-policy.ts";
+export * from "./check-discrimination.ts";
