@@ -1,11 +1,10 @@
-// Relative import: Node 20 cannot load the workspace package's .ts entry when vitest externalises it.
-import { lingongVitest } from "../../tooling/vitest/index.ts";
+import { lingongVitest } from "@lingong/vitest-config";
 
 // Unit tests for pure helpers live in src/; browser flows in e2e/ run against the built dist/
 // served by the real API on an in-memory PGlite (see e2e/global-setup.ts).
 export default lingongVitest({
   include: ["src/**/*.test.ts", "e2e/**/*.e2e.test.ts"],
-  // globalSetup: ["e2e/global-setup.ts"],
+  globalSetup: ["e2e/global-setup.ts"],
   fileParallelism: false,
   testTimeout: 120_000,
   hookTimeout: 120_000,

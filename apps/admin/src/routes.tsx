@@ -36,6 +36,9 @@ export const router = createBrowserRouter([
       { path: "today", element: page(() => import("./pages/TodayPage.tsx")) },
       { path: "followups", element: page(() => import("./pages/FollowupsPage.tsx")) },
       { path: "grades", element: page(() => import("./pages/GradesPage.tsx")) },
+      // ---- hall, rights and office screens
+      { path: "tools", element: page(() => import("./pages/tools/ToolsPage.tsx")) },
+      // ---- end hall, rights and office screens
       { path: "*", element: page(() => import("./pages/NotFoundPage.tsx")) },
     ],
   },

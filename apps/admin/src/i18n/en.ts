@@ -1,3 +1,4 @@
+import { enOps } from "./en-ops.ts";
 import type { MessageKey } from "./zh.ts";
 
 /** English for visitors; every key of `zh.ts` must be here (the type checks it). */
@@ -82,4 +83,5 @@ export const en: Record<MessageKey, string> = {
   "jobs.copy": "Copy for WeChat group",
   "jobs.copyAll": "Copy today's list",
   "jobs.copied": "Copied; paste it into the WeChat group",
+  ...enOps,
 };

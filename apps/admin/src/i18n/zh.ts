@@ -1,3 +1,4 @@
+import { zhOps } from "./zh-ops.ts";
 /** Simplified Chinese, the app's first language. Keys are shared with `en.ts`. */
 export const zh = {
   appName: "零工市场工作台",
@@ -80,6 +81,7 @@ export const zh = {
   "jobs.copy": "复制到微信群",
   "jobs.copyAll": "复制今日全部岗位",
   "jobs.copied": "已复制，可粘贴到微信群",
+  ...zhOps,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,0 +1,46 @@
+import { residentIdCheckCharacter } from "@lingong/core";
+import type { TestEnv } from "../../../packages/api/src/test/harness.ts";
+import { appRouter } from "../../../packages/api/src/router.ts";
+import { makeEmployer, makeWorker, rng } from "../../../packages/api/src/seed/factories.ts";
+
+/** The name that must render as text everywhere (checklist C22). */
+export const XSS_NAME = "<img src=x onerror=alert(1)>";
+
+/**
+ * A small deterministic market: a few registered workers (one named like an HTML tag), one
+ * verified employer. Created through the same procedures the app calls, as the business role.
+ */
+export async function seedFixture(env: TestEnv) {
+  const r = rng("admin-e2e");
+  const business = env.caller("business");
+  const town = env.townships[0]?.id;
+  const workers: { id: string; workerNo: string; name: string }[] = [];
+  for (let i = 0; i < 4; i++) {
+    const input = makeWorker(r, { townshipId: town });
+    // Everyone can lay bricks, so a bricklayer order has candidates to rank.
+    input.trades = [{ code: "bricklayer", skillGrade: "L4", certificates: [] }];
+    input.workYears = 6 + i;
+    if (i === 0) input.name = XSS_NAME;
+    const res = await business.workers.register(input);
+    workers.push({ id: res.worker.id, workerNo: res.worker.workerNo, name: res.worker.name });
+  }
+  let employer: { id: string; name: string } | null = null;
+  // Routers land over time: seed employers only once the procedure exists.
+  if (hasProcedure("employers.register")) {
+    const employers = (business as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>).employers;
+    const input = makeEmployer(r, { townshipId: town, industry: "construction" });
+    const res = (await employers?.register?.(input)) as { employer?: { id: string; name: string }; id?: string; name?: string };
+    employer = res.employer ?? (res.id ? { id: res.id, name: res.name ?? input.name } : null);
+  }
+  return { workers, employer, townships: env.townships.map((t) => ({ id: t.id, name: t.name })) };
+}
+
+/** A valid resident ID number for a new worker in the browser flows. */
+export function freshResidentId(birth: string, seq: string): string {
+  const first17 = `140521${birth.replace(/-/g, "")}${seq}`;
+  return first17 + residentIdCheckCharacter(first17);
+}
+
+export function hasProcedure(path: string): boolean {
+  return path in (appRouter._def.procedures as Record<string, unknown>);
+}
