@@ -38,6 +38,7 @@ export const router = createBrowserRouter([
       { path: "grades", element: page(() => import("./pages/GradesPage.tsx")) },
       // ---- hall, rights and office screens
       { path: "tools", element: page(() => import("./pages/tools/ToolsPage.tsx")) },
+      { path: "costs", element: page(() => import("./pages/costs/CostsPage.tsx")) },
       // ---- end hall, rights and office screens
       { path: "*", element: page(() => import("./pages/NotFoundPage.tsx")) },
     ],
