@@ -1,0 +1,60 @@
+import { useQuery } from "@tanstack/react-query";
+import { Card, Col, Row, Statistic, Typography } from "antd";
+import { METRIC_DEFINITIONS, formatFen } from "@lingong/core";
+import type { AnalyticsFilterInput, OverviewData } from "../api-types.ts";
+import { translator, useLang } from "../i18n.ts";
+import { useTRPC } from "../trpc.ts";
+
+type Card = OverviewData["cards"][number];
+
+const RATIO_KEYS = new Set(["placementRate", "demandSupplyRatio"]);
+const FEN_KEYS = new Set(["avgDayWageFen", "guidanceMidFen"]);
+
+/** A card's value for display: rates in %, 求人倍率 with two decimals, money in yuan. */
+export function formatCard(key: string, v: number | null): string {
+  if (v === null) return "—";
+  if (key === "placementRate") return `${(v * 100).toFixed(1)}%`;
+  if (key === "demandSupplyRatio") return v.toFixed(2);
+  if (FEN_KEYS.has(key)) return formatFen(v);
+  return v.toLocaleString("zh-CN");
+}
+
+/** Change against the previous month, e.g. "+12", "-3.5%", "—". */
+export function formatChange(card: Card): string {
+  if (card.value === null || card.previous === null) return "—";
+  const d = card.value - card.previous;
+  const sign = d > 0 ? "+" : d < 0 ? "-" : "±";
+  if (card.key === "placementRate") return `${sign}${Math.abs(d * 100).toFixed(1)}pt`;
+  if (RATIO_KEYS.has(card.key)) return `${sign}${Math.abs(d).toFixed(2)}`;
+  if (FEN_KEYS.has(card.key)) return `${sign}${formatFen(Math.abs(d))}`;
+  if (card.previous === 0) return `${sign}${Math.abs(d)}`;
+  return `${sign}${Math.abs(d)} (${sign}${Math.abs((d / card.previous) * 100).toFixed(1)}%)`;
+}
+
+export function OverviewView({ filter, dark, refetchInterval }: { filter: AnalyticsFilterInput; dark?: boolean; refetchInterval?: number | false }) {
+  const trpc = useTRPC();
+  const { lang } = useLang();
+  const t = translator(lang);
+  const q = useQuery({ ...trpc.analytics.overview.queryOptions(filter), refetchInterval: refetchInterval ?? false });
+  const data = q.data;
+  const def = (key: string) => (key === "placementRate" || key === "demandSupplyRatio" ? METRIC_DEFINITIONS[key][lang] : null);
+  return (
+    <div data-view="overview">
+      <Typography.Text type="secondary">
+        {data ? `${data.month}（${t("previous")} ${data.previousMonth}）· ${t("openNow")} ${data.openNow.orders} ${t("orders")} / ${data.openNow.headcount} ${t("people")}` : ""}
+      </Typography.Text>
+      <Row gutter={[12, 12]} style={{ marginTop: 8 }}>
+        {(data?.cards ?? []).map((c) => (
+          <Col key={c.key} xs={12} md={8} lg={6} xl={dark ? 4 : 6}>
+            <Card size="small" className={dark ? "kpi dark" : "kpi"} data-card={c.key} title={def(c.key) ? <span title={def(c.key) ?? ""}>{t(c.key)}</span> : t(c.key)}>
+              <Statistic value={formatCard(c.key, c.value)} loading={q.isLoading} />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t("previous")} {formatCard(c.key, c.previous)} · {formatChange(c)}
+              </Typography.Text>
+            </Card>
+          </Col>
+        ))}
+      </Row>
+    </div>
+  );
+}
