@@ -4,6 +4,9 @@ import { analyticsRouter } from "./routers/analytics.ts";
 import { authRouter } from "./routers/auth.ts";
 import { staffRouter } from "./routers/staff.ts";
 import { costsRouter } from "./routers/costs.ts";
+import { followupsRouter } from "./routers/followups.ts";
+import { gradesRouter } from "./routers/grades.ts";
+import { employerRecordRouter, rewardsRouter, sanctionsRouter } from "./routers/sanctions.ts";
 import { rentalsRouter, toolsRouter } from "./routers/tools.ts";
 import { workersRouter } from "./routers/workers.ts";
 import { router } from "./trpc.ts";
@@ -16,6 +19,11 @@ export const appRouter = router({
   //   workers: workersRouter,
   analytics: analyticsRouter,
   costs: costsRouter,
+  employerRecord: employerRecordRouter,
+  followups: followupsRouter,
+  grades: gradesRouter,
+  rewards: rewardsRouter,
+  sanctions: sanctionsRouter,
   rentals: rentalsRouter,
   tools: toolsRouter,
   workers: workersRouter,

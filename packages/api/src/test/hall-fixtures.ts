@@ -121,3 +121,39 @@ export async function countRows(env: TestEnv, tables: readonly string[]): Promis
   }
   return out;
 }
+
+/**
+ * `n` completed dispatches of a worker on consecutive past days (ending yesterday, Shanghai), each
+ * with a follow-up rating; returns the dispatches.
+ */
+export async function makeRatedJobs(
+  env: TestEnv,
+  workerId: string,
+  n: number,
+  rating: { attitude?: number; quality?: number; satisfied?: boolean; startDaysAgo?: number } = {},
+) {
+  const employer = await makeEmployer(env);
+  const order = await makeOrder(env, employer.id, { headcount: 1000, status: "published" });
+  const { shanghaiDate, addDays } = await import("@lingong/core");
+  const { followups } = await import("../schema/followups.ts");
+  const base = rating.startDaysAgo ?? n;
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const day = addDays(shanghaiDate(new Date()), -(base - i));
+    const d = await makeDispatch(env, order.id, employer.id, workerId, { day, paid: true });
+    await env.db.insert(followups).values({
+      marketId: env.market.id,
+      dispatchId: d.id,
+      workerId,
+      employerId: employer.id,
+      visitedAt: new Date(`${day}T19:00:00+08:00`),
+      visitedBy: env.users.rights.id,
+      channel: "phone",
+      attitude: rating.attitude ?? 5,
+      quality: rating.quality ?? 5,
+      satisfied: rating.satisfied ?? true,
+    });
+    out.push(d);
+  }
+  return out;
+}
