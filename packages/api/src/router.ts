@@ -9,6 +9,9 @@ import { gradesRouter } from "./routers/grades.ts";
 import { employerRecordRouter, rewardsRouter, sanctionsRouter } from "./routers/sanctions.ts";
 import { rentalsRouter, toolsRouter } from "./routers/tools.ts";
 import { workersRouter } from "./routers/workers.ts";
+import { employersRouter } from "./routers/employers.ts";
+import { ordersRouter, policiesRouter } from "./routers/orders.ts";
+import { dispatchesRouter } from "./routers/dispatches.ts";
 import { router } from "./trpc.ts";
 import type { Meta } from "./trpc.ts";
 
@@ -27,6 +30,10 @@ export const appRouter = router({
   rentals: rentalsRouter,
   tools: toolsRouter,
   workers: workersRouter,
+  employers: employersRouter,
+  orders: ordersRouter,
+  policies: policiesRouter,
+  dispatches: dispatchesRouter,
   // ---- end of domain routers
 });
 
