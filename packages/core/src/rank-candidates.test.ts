@@ -84,6 +84,11 @@ describe("rankCandidates: hard filters", () => {
     expect(() => rankCandidates(P, ORDER, [], { today: "2024-13-01" })).toThrow(RangeError);
     expect(() => rankCandidates(P, ORDER, [], { today: TODAY, topK: 0 })).toThrow(/topK/);
   });
+
+  it("names an eligible worker whose record is malformed instead of ranking a NaN", () => {
+    expect(() => rankCandidates(P, ORDER, [worker("bad", { ratedJobs: Number.NaN })], { today: TODAY })).toThrow(/candidate bad/);
+    expect(() => rankCandidates(P, ORDER, [worker("bad2", { earnings30dFen: Number.NaN })], { today: TODAY })).toThrow(/candidate bad2/);
+  });
 });
 
 describe("rankCandidates: soft score", () => {

@@ -289,7 +289,8 @@ function validate(order: MatchOrder, topK: number, today: IsoDate): void {
  *
  * One pass over the candidates with a fixed `topK`-slot min-heap: rejected workers allocate
  * nothing and breakdowns are built only for the winners, so 100,000 workers rank in ~1–2 ms.
- * Protected attributes (gender, birth date, ethnicity, 户籍, origin) are never read.
+ * Protected attributes (gender, birth date, ethnicity, 户籍, origin) are never read. Candidate records
+ * are trusted (they come from the archive): ids must be unique and dates well-formed `YYYY-MM-DD`.
  *
  * @throws RangeError on a malformed order (dates, headcount, grade), `today` or `topK`.
  */
@@ -399,6 +400,8 @@ export function rankCandidates(policy: MatchingPolicy, order: MatchOrder, candid
           wRot * (idleShare * (idle / idleCap) + earnShare * (1 - earn / earnCap))) *
           100,
       ) / 100;
+    // Records are trusted for speed; a number that is not one shows up here as NaN.
+    if (score !== score) throw new RangeError(`candidate ${c.id}: earnings30dFen, stars, ratedJobs and satisfiedJobs must be numbers`);
     // Most workers lose to the current worst of the top K: one compare against cached locals.
     if (size === topK && (score < rootScore || (score === rootScore && c.id > rootId))) continue;
     if (size < topK) {
