@@ -39,6 +39,7 @@ export const router = createBrowserRouter([
       // ---- hall, rights and office screens
       { path: "tools", element: page(() => import("./pages/tools/ToolsPage.tsx")) },
       { path: "costs", element: page(() => import("./pages/costs/CostsPage.tsx")) },
+      { path: "sanctions", element: page(() => import("./pages/sanctions/SanctionsPage.tsx")) },
       // ---- end hall, rights and office screens
       { path: "*", element: page(() => import("./pages/NotFoundPage.tsx")) },
     ],

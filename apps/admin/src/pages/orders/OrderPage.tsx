@@ -1,5 +1,215 @@
-import { Empty } from "antd";
+import { formatFen, type DiscriminationFinding, type Reason } from "@lingong/core";
+import { Alert, App, Button, Card, Descriptions, Input, Popover, Space, Table, Tag, Typography } from "antd";
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { FindingsPanel } from "../../components/FindingsText.tsx";
+import { QueryState } from "../../components/QueryState.tsx";
+import { Reasons } from "../../components/Reasons.tsx";
+import { trpcClient, useM, useQ } from "../../lib/api.ts";
+import { gradeLabel, starText, tradeLabel } from "../../lib/display.ts";
+import { errorInfo } from "../../lib/errors.ts";
+import { BREAKDOWN_LABELS, toRecommendation, type CandidateRow, type Recommendation } from "../../lib/recommend.ts";
+import { useCan } from "../../lib/session.ts";
+import { DispatchTable } from "./DispatchTable.tsx";
+import { ORDER_STATUS, WAGE_UNITS } from "./order-common.ts";
 
-export default function Page() {
-  return <Empty description="此功能正在接入" />;
+interface OrderDetail {
+  order: { id: string; orderNo: string; tradeCode: string; skillGrade: string; minStars: number; headcount: number; filledCount: number; startDate: string; endDate: string; place: string; wageFen: number; wageUnit: string; requirements: string; status: string; overrideReason?: string | null };
+  employer: { id: string; name: string; employerNo: string; status: string };
+  guidance: { lowFen: number; highFen: number };
+  wage: { belowFloor: boolean; reasons: Reason[] };
+  findings: DiscriminationFinding[];
+}
+
+/** One order: its assessment, publishing, recommendation or lottery, shortlist, room and dispatch. */
+export default function OrderPage() {
+  const { id = "" } = useParams();
+  const { message } = App.useApp();
+  const q = useQ("orders.get", { orderId: id });
+  const d = q.data as OrderDetail | undefined;
+  const publish = useM("orders.publish");
+  const [overrideReason, setOverrideReason] = useState("");
+
+  return (
+    <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()}>
+      {d && (
+        <div>
+          <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 12 }}>
+            <h1 className="page-title" style={{ margin: 0 }}>
+              <span className="mono">{d.order.orderNo}</span> {tradeLabel(d.order.tradeCode)} <Tag color={ORDER_STATUS[d.order.status]?.color}>{ORDER_STATUS[d.order.status]?.zh ?? d.order.status}</Tag>
+            </h1>
+            {d.order.status === "draft" && (
+              <Space>
+                {d.findings.length > 0 && <Input placeholder="强制发布理由（含歧视提示时必填）" value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} style={{ width: 260 }} />}
+                <Button type="primary" loading={publish.isPending} data-testid="publish"
+                  onClick={() => publish.mutate({ orderId: id, overrideReason: overrideReason.trim() || undefined }, { onSuccess: () => message.success("已发布，大厅屏幕和岗位页将显示"), onError: (e) => message.error(errorInfo(e).message) })}>
+                  发布
+                </Button>
+              </Space>
+            )}
+          </Space>
+          <Card size="small" style={{ marginBottom: 12 }}>
+            <Descriptions size="small" column={3} items={[
+              { key: "emp", label: "用工方", children: <Link to={`/employers/${d.employer.id}`}><Typography.Text>{d.employer.name}</Typography.Text></Link> },
+              { key: "grade", label: "技术等级", children: gradeLabel(d.order.skillGrade) },
+              { key: "stars", label: "最低星级", children: d.order.minStars ? `${d.order.minStars} 星` : "不限" },
+              { key: "head", label: "人数", children: `${d.order.filledCount}/${d.order.headcount}` },
+              { key: "date", label: "日期", children: d.order.startDate === d.order.endDate ? d.order.startDate : `${d.order.startDate} 至 ${d.order.endDate}` },
+              { key: "place", label: "地点", children: d.order.place },
+              { key: "wage", label: "报酬", children: `${formatFen(d.order.wageFen)} ${WAGE_UNITS.find((u) => u.value === d.order.wageUnit)?.label ?? ""}` },
+              { key: "guide", label: "指导价", children: `${formatFen(d.guidance.lowFen)} – ${formatFen(d.guidance.highFen)}` },
+              { key: "req", label: "用工要求", children: d.order.requirements || "—" },
+            ]} />
+            {d.wage.belowFloor && <Alert type="error" showIcon title="报酬低于指导价下限" description={<Reasons reasons={d.wage.reasons.slice(0, 1)} />} style={{ marginTop: 8 }} />}
+            <div style={{ marginTop: 8 }}><FindingsPanel text={d.order.requirements} findings={d.findings} /></div>
+          </Card>
+          {d.order.status !== "draft" && <MatchingPanel orderId={id} headcount={d.order.headcount - d.order.filledCount} open={["published", "partly_filled"].includes(d.order.status)} />}
+          <Card size="small" title="已派工" style={{ marginTop: 12 }}>
+            <DispatchTable orderId={id} />
+          </Card>
+        </div>
+      )}
+    </QueryState>
+  );
+}
+
+function Breakdown({ c }: { c: CandidateRow }) {
+  if (!c.breakdown) return null;
+  return (
+    <Space size={4} wrap>
+      {(Object.keys(BREAKDOWN_LABELS) as (keyof typeof BREAKDOWN_LABELS)[]).map((k) =>
+        c.breakdown?.[k] !== undefined ? <Tag key={k}>{BREAKDOWN_LABELS[k]} {Number(c.breakdown[k]).toFixed(1)}</Tag> : null,
+      )}
+    </Space>
+  );
+}
+
+/** R6 recommendation and the lottery, then shortlist -> room (R5) -> dispatch. */
+function MatchingPanel({ orderId, headcount, open }: { orderId: string; headcount: number; open: boolean }) {
+  const { message } = App.useApp();
+  const [mode, setMode] = useState<"rank" | "lottery" | null>(null);
+  const [result, setResult] = useState<Recommendation | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [seed, setSeed] = useState("");
+  const [selected, setSelected] = useState<string[]>([]);
+  const [shortlist, setShortlist] = useState<{ id: string; size: number } | null>(null);
+  const [room, setRoom] = useState<string | null>(null);
+  const canShortlist = useCan("shortlists.create");
+  const canRoom = useCan("rooms.book");
+
+  async function run(kind: "rank" | "lottery") {
+    setBusy(true);
+    setError(null);
+    setMode(kind);
+    try {
+      const data = kind === "rank"
+        ? await trpcClient.query("matching.recommend", { orderId, explain: true })
+        : await trpcClient.mutation("matching.lottery", { orderId, seed: seed.trim() || undefined, count: Math.max(1, headcount) });
+      const r = toRecommendation(data);
+      setResult(r);
+      setSelected(r.candidates.slice(0, Math.max(0, headcount)).map((c) => c.workerId));
+    } catch (err) {
+      setResult(null);
+      setError(errorInfo(err).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function makeShortlist() {
+    try {
+      const res = (await trpcClient.mutation("shortlists.create", { orderId, workerIds: selected })) as { id?: string; shortlist?: { id: string } };
+      const sid = res.shortlist?.id ?? res.id ?? "";
+      setShortlist({ id: sid, size: selected.length });
+      message.success(`已生成候选名单（${selected.length} 人）`);
+    } catch (err) {
+      message.error(errorInfo(err).message);
+    }
+  }
+
+  async function bookRoom() {
+    if (!shortlist) return;
+    try {
+      const res = (await trpcClient.mutation("rooms.book", { shortlistId: shortlist.id, seats: shortlist.size + 1 })) as { room?: { name?: string }; roomName?: string; name?: string };
+      setRoom(res.room?.name ?? res.roomName ?? res.name ?? "已预约");
+    } catch (err) {
+      message.error(errorInfo(err).message);
+    }
+  }
+
+  async function dispatch(workerIds: string[]) {
+    let ok = 0;
+    for (const workerId of workerIds) {
+      try {
+        await trpcClient.mutation("dispatches.create", { orderId, workerId, ...(shortlist?.id ? { shortlistId: shortlist.id } : {}), idempotencyKey: `${orderId}-${workerId}` });
+        ok++;
+      } catch (err) {
+        const who = result?.candidates.find((c) => c.workerId === workerId)?.name ?? "";
+        message.error(`${who}：${errorInfo(err).message}`);
+      }
+    }
+    if (ok > 0) {
+      message.success(`已派工 ${ok} 人`);
+      setSelected([]);
+      await run(mode ?? "rank");
+    }
+  }
+
+  return (
+    <Card size="small" title="推荐与派工（R6）" extra={
+      <Space>
+        <Button type="primary" onClick={() => void run("rank")} loading={busy && mode === "rank"} disabled={!open} data-testid="recommend">按评分推荐</Button>
+        <Input placeholder="摇号种子（留空自动生成）" value={seed} onChange={(e) => setSeed(e.target.value)} style={{ width: 200 }} />
+        <Button onClick={() => void run("lottery")} loading={busy && mode === "lottery"} disabled={!open} data-testid="lottery">摇号</Button>
+      </Space>
+    }>
+      {!open && <Alert type="info" showIcon title="该需求已满员或已结束，不再推荐" />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+      {result && (
+        <>
+          {mode === "lottery" && result.seed && (
+            <Alert type="info" showIcon style={{ marginBottom: 8 }} data-testid="lottery-seed"
+              title={<span>摇号种子：<Typography.Text code copyable>{result.seed}</Typography.Text>{result.checksum ? <> 校验码：<Typography.Text code>{result.checksum}</Typography.Text></> : null}（凭种子可复核抽签结果）</span>} />
+          )}
+          {result.shortfall > 0 && <Alert type="warning" showIcon title={`符合条件的人数不足，还差 ${result.shortfall} 人`} style={{ marginBottom: 8 }} />}
+          <Table<CandidateRow>
+            size="small"
+            rowKey="workerId"
+            dataSource={result.candidates}
+            pagination={false}
+            locale={{ emptyText: "没有符合条件的零工" }}
+            rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
+            columns={[
+              { title: "名次", dataIndex: "rank", width: 60 },
+              { title: "姓名", render: (_, c) => <Link to={`/workers/${c.workerId}`}><Typography.Text>{c.name || c.workerNo || c.workerId.slice(0, 8)}</Typography.Text></Link> },
+              { title: "编号", dataIndex: "workerNo", width: 100, render: (v: string) => <span className="mono">{v}</span> },
+              { title: "星级", dataIndex: "stars", width: 100, render: (v: number | null) => (v === null ? "" : starText(v)) },
+              { title: "得分", dataIndex: "score", width: 70, render: (v: number | null) => (v === null ? "" : v.toFixed(1)) },
+              { title: "得分构成", render: (_, c) => <Breakdown c={c} /> },
+              { title: "理由", width: 80, render: (_, c) => (c.reasons.length ? <Popover content={<Reasons reasons={c.reasons} />}><a>查看</a></Popover> : null) },
+            ]}
+          />
+          {result.excludedByReason.length > 0 && (
+            <div style={{ marginTop: 8 }} data-testid="excluded">
+              <Typography.Text type="secondary">未入选：</Typography.Text>
+              {result.excludedByReason.map((e) => <Tag key={e.code}>{e.label} {e.count} 人</Tag>)}
+              {result.excluded.length > 0 && (
+                <Popover content={<ul className="reason-list">{result.excluded.map((x) => <li key={x.workerId}>{x.name || x.workerId.slice(0, 8)}：{x.reasons.map((r) => r.zh).join("；")}</li>)}</ul>}>
+                  <a>明细</a>
+                </Popover>
+              )}
+            </div>
+          )}
+          <Space style={{ marginTop: 12 }} wrap>
+            <Typography.Text>已选 {selected.length} 人</Typography.Text>
+            {canShortlist && <Button disabled={selected.length === 0} onClick={() => void makeShortlist()}>生成候选名单</Button>}
+            {canRoom && shortlist && !room && <Button onClick={() => void bookRoom()}>预约洽谈室（{shortlist.size + 1} 座）</Button>}
+            {room && <Tag color="blue">洽谈室：{room}</Tag>}
+            <Button type="primary" disabled={selected.length === 0} onClick={() => void dispatch(selected)} data-testid="dispatch-selected">派工（{selected.length} 人）</Button>
+          </Space>
+        </>
+      )}
+    </Card>
+  );
 }

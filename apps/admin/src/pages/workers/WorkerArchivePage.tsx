@@ -23,7 +23,7 @@ const when = (v: unknown) => {
   const d = new Date(v);
   return Number.isNaN(d.getTime()) ? String(v) : new Date(d.getTime() + 8 * 3_600_000).toISOString().replace("T", " ").slice(0, 16);
 };
-const DISPATCH_STATUS: Record<string, string> = { planned: "已派工", started: "进行中", completed: "已完工", no_show: "未到岗", cancelled: "已取消" };
+const DISPATCH_STATUS: Record<string, string> = { assigned: "已派工", started: "进行中", completed: "已完工", no_show: "未到岗", cancelled: "已取消" };
 const CONDUCT: Record<string, string> = { no_show: "未到岗", late_cancellation: "临时取消", upheld_complaint: "投诉属实", malicious_work: "恶意施工" };
 const GRADE_KIND: Record<string, string> = { initial: "初始评定", review: "定期评定", sanction: "处罚降星", reward: "奖励晋星", reversal: "撤销更正", manual: "人工调整" };
 
