@@ -25,7 +25,10 @@ export interface Database {
 }
 
 export interface CreateDatabaseOptions {
-  /** PostgreSQL URL; defaults to `DATABASE_URL`. When neither is set the embedded PGlite is used. */
+  /**
+   * PostgreSQL URL; defaults to `DATABASE_URL` unless `dataDir` is `memory://`. When neither is
+   * set the embedded PGlite is used.
+   */
   url?: string;
   /** PGlite data folder, or `memory://` for a throwaway database. Defaults to `LINGONG_DATA_DIR` or `<repo>/.data`. */
   dataDir?: string;
@@ -45,7 +48,8 @@ export function defaultDataDir(): string {
  * `DATABASE_URL` is set), otherwise PGlite in a folder with btree_gist loaded.
  */
 export async function createDatabase(opts: CreateDatabaseOptions = {}): Promise<Database> {
-  const url = opts.url ?? process.env.DATABASE_URL;
+  // An explicit `url: ""` (or a memory:// dataDir) means PGlite even when DATABASE_URL is set.
+  const url = opts.dataDir?.startsWith("memory://") ? opts.url || undefined : (opts.url ?? process.env.DATABASE_URL);
   if (url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");

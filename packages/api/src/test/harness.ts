@@ -96,7 +96,7 @@ export async function createTestEnv(opts: TestEnvOptions = {}): Promise<TestEnv>
   const database =
     kind === "postgres" && url
       ? await createThrowawayPostgres(url, opts.max ?? 5)
-      : await createDatabase({ dataDir: "memory://" });
+      : await createDatabase({ url: "", dataDir: "memory://" });
   const { db } = database;
   await migrateDatabase(db, database.kind);
 
