@@ -9,6 +9,7 @@ import { gradesRouter } from "./routers/grades.ts";
 import { employerRecordRouter, rewardsRouter, sanctionsRouter } from "./routers/sanctions.ts";
 import { rentalsRouter, toolsRouter } from "./routers/tools.ts";
 import { workersRouter } from "./routers/workers.ts";
+import { privacyRouter } from "./routers/privacy.ts";
 import { employersRouter } from "./routers/employers.ts";
 import { ordersRouter, policiesRouter } from "./routers/orders.ts";
 import { dispatchesRouter } from "./routers/dispatches.ts";
@@ -30,6 +31,7 @@ export const appRouter = router({
   rentals: rentalsRouter,
   tools: toolsRouter,
   workers: workersRouter,
+  privacy: privacyRouter,
   employers: employersRouter,
   orders: ordersRouter,
   policies: policiesRouter,
