@@ -85,7 +85,7 @@ describe.runIf(hasChromium)("tool counter (R3): catalogue, lend, return, history
     await expect.poll(() => page.getByText(/已归还，应收租金 ¥15.00，退还押金 ¥200.00/).count()).toBe(1);
     await expect.poll(() => out.count()).toBe(0);
     await page.getByRole("tab", { name: "借用记录" }).click();
-    const hist = page.locator(".ant-tabs-tabpane-active .ant-table-row").filter({ hasText: "电锤" });
+    const hist = page.getByRole("tabpanel").locator(".ant-table-row").filter({ hasText: "电锤" });
     await expect.poll(() => hist.count()).toBe(1);
     expect(await hist.textContent()).toContain("磨损");
     await shot(page, "tools-history");
