@@ -13,6 +13,7 @@ import { privacyRouter } from "./routers/privacy.ts";
 import { employersRouter } from "./routers/employers.ts";
 import { ordersRouter, policiesRouter } from "./routers/orders.ts";
 import { dispatchesRouter } from "./routers/dispatches.ts";
+import { matchingRouter } from "./routers/matching.ts";
 import { router } from "./trpc.ts";
 import type { Meta } from "./trpc.ts";
 
@@ -36,6 +37,7 @@ export const appRouter = router({
   orders: ordersRouter,
   policies: policiesRouter,
   dispatches: dispatchesRouter,
+  matching: matchingRouter,
   // ---- end of domain routers
 });
 
