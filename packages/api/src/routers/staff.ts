@@ -54,7 +54,16 @@ function checkMarketForRole(r: Role, marketId: string | null) {
 /** Accounts and roles (system administrators only; MLPS separation of duties). */
 export const staffRouter = router({
   list: staffProcedure(ROLES.admin)
-    .input(z.object({ marketId: z.uuid().nullish(), includeDisabled: z.boolean().default(true) }).optional())
+    .input(
+      z
+        .object({
+          marketId: z.uuid().nullish(),
+          includeDisabled: z.boolean().default(true),
+          limit: z.number().int().min(1).max(500).default(200),
+          offset: z.number().int().min(0).default(0),
+        })
+        .optional(),
+    )
     .query(async ({ ctx, input }) => {
       const where: SQL[] = [];
       if (input?.marketId) where.push(eq(staffUsers.marketId, input.marketId));
@@ -63,7 +72,9 @@ export const staffRouter = router({
         .select(publicColumns)
         .from(staffUsers)
         .where(where.length ? and(...where) : undefined)
-        .orderBy(asc(staffUsers.username));
+        .orderBy(asc(staffUsers.username))
+        .limit(input?.limit ?? 200)
+        .offset(input?.offset ?? 0);
     }),
 
   /** Creates an account. Without a password a strong one is generated and returned once. */

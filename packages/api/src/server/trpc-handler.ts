@@ -68,10 +68,10 @@ export function createTrpcHandler(opts: TrpcHandlerOptions) {
   const procedures = opts.router._def.procedures as Record<string, AnyProcedure | undefined>;
   const config = opts.router._def._config;
 
+  // Built once: the common case (no cookie to set) writes the same header object every time.
+  const jsonHeaders: Readonly<Record<string, string>> = { ...opts.baseHeaders, "content-type": "application/json" };
   const send = (res: ServerResponse, status: number, body: string, cookies: string[]) => {
-    const headers: Record<string, string | string[]> = { ...opts.baseHeaders, "content-type": "application/json" };
-    if (cookies.length) headers["set-cookie"] = cookies;
-    res.writeHead(status, headers);
+    res.writeHead(status, cookies.length ? { ...jsonHeaders, "set-cookie": cookies } : jsonHeaders);
     res.end(body);
   };
 
