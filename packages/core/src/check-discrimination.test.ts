@@ -14,6 +14,9 @@ describe("checkDiscrimination: flags", () => {
     ["家政服务员 限女", "gender"],
     ["招男工2名，日结", "gender"],
     ["性别：男", "gender"],
+    ["45周岁以下男性，日结", "gender"],
+    ["男，能吃苦", "gender"],
+    ["女性勿扰", "gender"],
     ["限本地户口", "hukou"],
     ["要求本县户籍", "hukou"],
     ["户口要求：城镇", "hukou"],
@@ -85,6 +88,9 @@ describe("checkDiscrimination: no false positives on neutral text", () => {
     "本单位反对就业歧视，欢迎各族群众报名",
     "年满18周岁，身体健康，能吃苦耐劳",
     "日薪280-350元，地点龙港镇",
+    "男、女均可",
+    "男性或女性均可，提供女性员工宿舍",
+    "欢迎少数民族同胞报名，工作年限5年以上",
   ])("%s", (text) => {
     expect(checkDiscrimination(text)).toEqual({ ok: true, findings: [] });
   });

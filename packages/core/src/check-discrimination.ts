@@ -58,6 +58,7 @@ const TEXT: Record<DiscriminationCode, { zh: string; en: string; law: string }> 
 /** Neutral phrases, masked before matching so they never trigger a finding. */
 const NEUTRAL = [
   /男女不限|男女均可|男女皆可|男女都可|男女都行|男女老少|不限男女|性别不限|男女/g,
+  /(?:男|女)(?:性|士)?\s*(?:、|\/|或|和|及|与)\s*(?:男|女)(?:性|士)?/g,
   /(?:年龄|户籍|户口|籍贯|民族|身高|婚否|地域|学历|经验|性别)(?:不限|均可|无要求|不要求)/g,
   /不限(?:年龄|户籍|户口|籍贯|民族|身高|地域|性别)/g,
   /单身(?:宿舍|公寓)/g,
@@ -91,6 +92,8 @@ const PATTERNS: Pattern[] = [
   { code: "gender", re: /(?:不要|不招|不收|谢绝|拒绝|不考虑)(?:男|女)(?:性|士|工|的|生)?/g },
   { code: "gender", re: /(?:需要?|要求|招收?|招聘)(?:\d+名?)?(?:男|女)(?:性|士|工|的|生)/g },
   { code: "gender", re: /性别(?:要求)?[：:\s]*(?:限)?(?:男|女)/g },
+  // A bare 男/男性 standing as its own requirement: "45岁以下男性，" or "男，能吃苦".
+  { code: "gender", re: /(?<=^|[，,。；;、：:\s]|以下|以内|以上|岁)(?:男|女)(?:性|士|工)?(?=$|[，,。；;、\s]|\d)/g },
   // Age: ranges, ceilings, floors (floors under 16 are child labour, 16..18 is the lawful minimum).
   { code: "age", re: new RegExp(`${NUM}\\s*(?:${SUI})?\\s*${SEP}\\s*${NUM}\\s*${SUI}`, "g"), age: ageRange },
   { code: "age", re: new RegExp(`年龄[^\\d一二三四五六七八九十两]{0,4}${NUM}\\s*(?:${SUI})?\\s*${SEP}\\s*${NUM}`, "g"), age: ageRange },
