@@ -1,0 +1,54 @@
+import { Select, Spin, Typography } from "antd";
+import { useEffect, useRef, useState } from "react";
+import { callQuery } from "../../lib/api.ts";
+import { errorInfo } from "../../lib/errors.ts";
+import { rowsOf } from "../workers/worker-common.tsx";
+
+interface EmployerRow {
+  id: string;
+  name: string;
+  employerNo?: string | null;
+  contactName?: string | null;
+  status?: string | null;
+}
+
+/** Employer field: searches `employers.search` by name, number or phone as the user types. */
+export function EmployerPicker({ value, onChange, testId }: { value?: string; onChange?: (id: string | undefined) => void; testId?: string }) {
+  const [term, setTerm] = useState("");
+  const [rows, setRows] = useState<EmployerRow[]>([]);
+  const [picked, setPicked] = useState<EmployerRow | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const seq = useRef(0);
+  useEffect(() => {
+    const q = term.trim();
+    if (!q) return;
+    const mine = ++seq.current;
+    const timer = setTimeout(() => {
+      setBusy(true);
+      callQuery("employers.search", { q, limit: 20 })
+        .then((data) => mine === seq.current && (setRows(rowsOf<EmployerRow>(data)), setError(null)))
+        .catch((err: unknown) => mine === seq.current && setError(errorInfo(err).message))
+        .finally(() => mine === seq.current && setBusy(false));
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [term]);
+  if (!value && picked) setPicked(null);
+  const list = picked && !rows.some((r) => r.id === picked.id) ? [picked, ...rows] : rows;
+  return (
+    <Select<string>
+      data-testid={testId}
+      showSearch={{ filterOption: false, onSearch: setTerm }}
+      allowClear
+      value={value}
+      placeholder="输入用工方名称或编号查找"
+      notFoundContent={busy ? <Spin size="small" /> : error ? <Typography.Text type="danger">{error}</Typography.Text> : term.trim() ? "没有匹配的用工方" : null}
+      options={list.map((e) => ({ value: e.id, label: `${e.name}${e.employerNo ? `（${e.employerNo}）` : ""}` }))}
+      onChange={(v) => {
+        setPicked(list.find((r) => r.id === v) ?? null);
+        onChange?.(v ?? undefined);
+      }}
+      style={{ width: "100%" }}
+    />
+  );
+}

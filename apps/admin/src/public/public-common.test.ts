@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { dateText, publicMarketCode, rotatePage, wageText } from "./public-common.ts";
+
+describe("public screen helpers", () => {
+  it("rotates through pages and wraps around", () => {
+    const items = [1, 2, 3, 4, 5];
+    expect(rotatePage(items, 2, 0)).toEqual([1, 2]);
+    expect(rotatePage(items, 2, 2)).toEqual([5]);
+    expect(rotatePage(items, 2, 3)).toEqual([1, 2]);
+    expect(rotatePage(items, 10, 7)).toEqual(items);
+  });
+
+  it("writes wages and dates the way the hall reads them", () => {
+    expect(wageText(25000, "day")).toBe("¥250/天");
+    expect(wageText(2550, "hour")).toBe("¥25.50/小时");
+    expect(dateText("2024-05-01", "2024-05-01")).toBe("5月1日");
+    expect(dateText("2024-05-01", "2024-05-03")).toBe("5月1日—5月3日");
+  });
+
+  it("takes the market code from the address only when it is six digits", () => {
+    expect(publicMarketCode("?market=140522")).toBe("140522");
+    expect(publicMarketCode("?market=x<script>")).toBe("140521");
+  });
+});

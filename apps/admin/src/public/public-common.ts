@@ -1,0 +1,91 @@
+import { formatFen } from "@lingong/core";
+
+/**
+ * The market a public page shows: `?market=140521` in the address, else the deployment's default
+ * (VITE_MARKET_CODE at build time), else Qinshui.
+ */
+export function publicMarketCode(search: string = typeof location === "undefined" ? "" : location.search): string {
+  const fromUrl = new URLSearchParams(search).get("market");
+  if (fromUrl && /^\d{6}$/.test(fromUrl)) return fromUrl;
+  const fromEnv = import.meta.env.VITE_MARKET_CODE as string | undefined;
+  return fromEnv && /^\d{6}$/.test(fromEnv) ? fromEnv : "140521";
+}
+
+/** An open job order as the public procedures return it (allow-listed fields only). */
+export interface PublicJob {
+  id: string;
+  orderNo?: string;
+  tradeCode: string;
+  tradeZh?: string;
+  headcount: number;
+  remaining?: number;
+  startDate: string;
+  endDate: string;
+  place: string;
+  township?: string | null;
+  wageFen: number;
+  wageUnit: string;
+  requirements?: string | null;
+  employerName?: string | null;
+}
+
+export interface TradeNeed {
+  tradeCode: string;
+  tradeZh?: string;
+  headcount: number;
+  minWageFen?: number;
+  maxWageFen?: number;
+  places?: string[];
+}
+
+export interface HonourEntry {
+  id: string;
+  name: string;
+  stars?: number;
+  title?: string;
+  trades?: string[];
+  reason?: string | null;
+}
+
+const UNIT: Record<string, string> = { day: "天", half_day: "半天", hour: "小时" };
+
+export function wageText(fen: number, unit: string): string {
+  return `${formatFen(fen).replace(/\.00$/, "")}/${UNIT[unit] ?? unit}`;
+}
+
+export function dateText(start: string, end: string): string {
+  const md = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+  return start === end ? md(start) : `${md(start)}—${md(end)}`;
+}
+
+/** Items of page `i` when `items` are shown `size` at a time, wrapping around. */
+export function rotatePage<T>(items: readonly T[], size: number, i: number): T[] {
+  if (items.length <= size) return [...items];
+  const pages = Math.ceil(items.length / size);
+  const p = ((i % pages) + pages) % pages;
+  return items.slice(p * size, p * size + size);
+}
+
+/** Copies text; falls back to a hidden textarea where the Clipboard API is refused (http, old WeChat browser). */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const ta = document.createElement("textarea");
+    ta.value = text;
+    ta.setAttribute("readonly", "");
+    ta.style.position = "fixed";
+    ta.style.opacity = "0";
+    document.body.appendChild(ta);
+    ta.select();
+    let ok = false;
+    try {
+      ok = document.execCommand("copy");
+    } catch {
+      ok = false;
+    }
+    ta.remove();
+    return ok;
+  }
+}
