@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { mutate } from "./audit.ts";
 import { auditLog, markets } from "./schema/core.ts";
-import { describeOnBothDatabases } from "./test/harness.ts";
+import { describeOnBothDatabases, describeOnPostgres } from "./test/harness.ts";
 
 describeOnBothDatabases("base: harness, audit, errors", ({ env }) => {
   it("seeds the market, 14 townships and one user per role", async () => {
@@ -66,5 +66,44 @@ describeOnBothDatabases("base: harness, audit, errors", ({ env }) => {
     await expect(e.db.execute(sql`delete from audit_log`)).rejects.toThrow();
     const rows = await e.db.select().from(auditLog);
     expect(rows.length).toBeGreaterThan(0);
+  });
+});
+
+describeOnPostgres("mutate under concurrency (real PostgreSQL, small pool)", ({ env }) => {
+  it("20 parallel calls with one idempotency key run the work once and all get its result", async () => {
+    const e = env();
+    const ctx = e.context("business");
+    let runs = 0;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        mutate(ctx, { action: "test.concurrent", targetType: "test", idempotencyKey: "same-key" }, async () => {
+          runs++;
+          await new Promise((r) => setTimeout(r, 20));
+          return { result: { n: runs }, targetId: "t" };
+        }),
+      ),
+    );
+    expect(runs).toBe(1);
+    expect(new Set(results.map((r) => JSON.stringify(r)))).toEqual(new Set([JSON.stringify({ n: 1 })]));
+    const rows = await e.db.select().from(auditLog).where(sql`${auditLog.action} = 'test.concurrent'`);
+    expect(rows).toHaveLength(1);
+  });
+
+  it("retries serialization failures: 10 concurrent serializable read-modify-writes all count", async () => {
+    const e = env();
+    const ctx = e.context("head");
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        mutate(ctx, { action: "test.counter", targetType: "market", isolationLevel: "serializable", attempts: 30 }, async (tx) => {
+          const [m] = await tx.select({ settings: markets.settings }).from(markets).where(sql`${markets.id} = ${e.market.id}`);
+          const n = Number((m?.settings as { n?: number } | undefined)?.n ?? 0);
+          await new Promise((r) => setTimeout(r, 5));
+          await tx.update(markets).set({ settings: { n: n + 1 } }).where(sql`${markets.id} = ${e.market.id}`);
+          return { result: n + 1, targetId: e.market.id };
+        }),
+      ),
+    );
+    const [m] = await e.db.select({ settings: markets.settings }).from(markets).where(sql`${markets.id} = ${e.market.id}`);
+    expect(m?.settings).toEqual({ n: 10 });
   });
 });

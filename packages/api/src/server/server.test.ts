@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTRPCClient, httpBatchLink, httpLink } from "@trpc/client";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { loginLimiter } from "../auth/rate-limit.ts";
 import { createContextFactory } from "../context.ts";
@@ -194,6 +194,24 @@ describeOnBothDatabases("HTTP server", ({ env }) => {
       expect(bad.status).toBe(400);
     } finally {
       await small.close();
+    }
+  });
+
+  it("logs method, path, status and ms per request, never the query string", async () => {
+    const logged = createServer({ db: env().db, log: true });
+    const url = await logged.listen(0);
+    const spy = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      const secret = encodeURIComponent(JSON.stringify({ idNumber: "140521199001011234", phone: "13812345678" }));
+      await (await fetch(`${url}/trpc/auth.me?input=${secret}`)).text();
+      await new Promise((r) => setTimeout(r, 20));
+      const lines = spy.mock.calls.map((c) => c.join(" "));
+      const line = lines.find((l) => l.includes("/trpc/auth.me"));
+      expect(line).toMatch(/^GET \/trpc\/auth\.me 401 \d+\.\dms$/);
+      expect(lines.join("\n")).not.toMatch(/140521199001011234|13812345678|input=/);
+    } finally {
+      spy.mockRestore();
+      await logged.close();
     }
   });
 
