@@ -3,6 +3,7 @@ import type { Role } from "./roles.ts";
 import { analyticsRouter } from "./routers/analytics.ts";
 import { authRouter } from "./routers/auth.ts";
 import { staffRouter } from "./routers/staff.ts";
+import { complaintsRouter } from "./routers/complaints.ts";
 import { costsRouter } from "./routers/costs.ts";
 import { followupsRouter } from "./routers/followups.ts";
 import { gradesRouter } from "./routers/grades.ts";
@@ -23,6 +24,7 @@ export const appRouter = router({
   // ---- Domain routers: add ONE line per domain below, keep alphabetical-ish, e.g.
   //   workers: workersRouter,
   analytics: analyticsRouter,
+  complaints: complaintsRouter,
   costs: costsRouter,
   employerRecord: employerRecordRouter,
   followups: followupsRouter,
