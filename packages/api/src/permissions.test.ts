@@ -45,6 +45,22 @@ describeOnBothDatabases("permission matrix: every procedure x every role", ({ en
     expect(publicMutations).toContain("auth.login");
   });
 
+  it("takes queries with personal-data inputs by POST only (meta postOnly), so no ID number or phone lands in a URL", () => {
+    const PII_KEY = /idNumber|residentId|idCard|phone|mobile/i;
+    const procs = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
+    const offenders: string[] = [];
+    for (const [path, proc] of Object.entries(procs)) {
+      if (proc._def.type !== "query") continue;
+      const inputs = (proc._def as unknown as { inputs?: unknown[] }).inputs ?? [];
+      const keys = inputs.flatMap((schema) => {
+        const shape = (schema as { shape?: Record<string, unknown> }).shape;
+        return shape ? Object.keys(shape) : [];
+      });
+      if (keys.some((k) => PII_KEY.test(k)) && !(proc._def.meta as { postOnly?: boolean } | undefined)?.postOnly) offenders.push(path);
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it("refuses anonymous callers on every non-public procedure (UNAUTHORIZED, audited)", async () => {
     const e = env();
     for (const p of procedures.filter((x) => x.meta?.public !== true)) {
