@@ -3,6 +3,7 @@ import { and, eq, gt, inArray, lt, ne, sql } from "drizzle-orm";
 import { DomainError, notFound, registerConstraintMessage } from "../errors.ts";
 import { townships } from "../schema/core.ts";
 import { dispatches, LIVE_DISPATCH_STATUSES } from "../schema/dispatches.ts";
+import { followups } from "../schema/followups.ts";
 import { lotteryDraws, negotiationRooms, roomBookings, shortlists } from "../schema/matching.ts";
 import { workerTrades, workers } from "../schema/workers.ts";
 import { loadOrder } from "./orders.ts";
@@ -15,8 +16,9 @@ registerConstraintMessage("shortlists_order_worker", { code: "CONFLICT", message
 registerConstraintMessage("negotiation_rooms_market_name", { code: "CONFLICT", message: "洽谈室名称重复", field: "name", messageEn: "Duplicate room name" });
 
 /**
- * The order's candidates as core's `MatchCandidate`s, in three queries whatever their number:
- * workers holding the trade, their live dispatches overlapping the order, their 30-day history.
+ * The order's candidates as core's `MatchCandidate`s, in four queries whatever their number:
+ * workers holding the trade, their live dispatches overlapping the order, their 30-day history,
+ * and their follow-up ratings (core smooths small samples, so raw counts go in).
  */
 export async function loadCandidates(db: DbLike, marketId: string, order: { id: string; tradeCode: string; startDate: string; endDate: string }, today: string): Promise<MatchCandidate[]> {
   const rows = await db
@@ -43,6 +45,16 @@ export async function loadCandidates(db: DbLike, marketId: string, order: { id: 
     .from(dispatches)
     .where(and(eq(dispatches.marketId, marketId), inArray(dispatches.workerId, ids), eq(dispatches.status, "completed")))
     .groupBy(dispatches.workerId);
+  const ratings = await db
+    .select({
+      workerId: followups.workerId,
+      rated: sql<number>`count(*)`.mapWith(Number),
+      satisfied: sql<number>`count(*) filter (where ${followups.satisfied})`.mapWith(Number),
+    })
+    .from(followups)
+    .where(and(eq(followups.marketId, marketId), inArray(followups.workerId, ids)))
+    .groupBy(followups.workerId);
+  const ratingsBy = new Map(ratings.map((r) => [r.workerId, r]));
   const busyBy = new Map<string, { start: string; end: string }[]>();
   for (const b of busy) busyBy.set(b.workerId, [...(busyBy.get(b.workerId) ?? []), { start: shanghaiDate(b.startsAt), end: shanghaiDate(new Date(b.endsAt.getTime() - 1)) }]);
   const histBy = new Map(history.map((h) => [h.workerId, h]));
@@ -53,9 +65,8 @@ export async function loadCandidates(db: DbLike, marketId: string, order: { id: 
       id: r.id,
       trades: [{ code: order.tradeCode, skillGrade: r.skillGrade as SkillGrade }],
       stars: r.stars as StarGrade,
-      // Follow-up ratings live in the after-service domain; until joined here every worker gets the prior.
-      ratedJobs: 0,
-      satisfiedJobs: 0,
+      ratedJobs: ratingsBy.get(r.id)?.rated ?? 0,
+      satisfiedJobs: ratingsBy.get(r.id)?.satisfied ?? 0,
       busy: busyBy.get(r.id) ?? [],
       status: r.status === "deregistered" ? "expelled" : r.status,
       certificates: r.certificates,

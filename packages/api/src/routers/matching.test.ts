@@ -49,3 +49,25 @@ describeOnBothDatabases("matching router", ({ env }) => {
     await expect(e.caller("training").matching.recommend({ orderId: order.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describeOnBothDatabases("matching reads follow-up ratings", ({ env }) => {
+  it("a worker with many satisfied follow-ups scores higher on satisfaction than one never rated", async () => {
+    const e = env();
+    const { makeRatedJobs } = await import("../test/hall-fixtures.ts");
+    const { loadCandidates } = await import("../queries/matching.ts");
+    const r = rng("matching-ratings");
+    const c = e.caller("business");
+    const rated = (await c.workers.register({ ...makeWorker(r), trades: [{ code: "bricklayer", skillGrade: "L5", certificates: [] }], workYears: 2 })).worker.id;
+    const fresh = (await c.workers.register({ ...makeWorker(r), trades: [{ code: "bricklayer", skillGrade: "L5", certificates: [] }], workYears: 2 })).worker.id;
+    await makeRatedJobs(e, rated, 8, { startDaysAgo: 40 });
+    const employer = await c.employers.create(makeEmployer(r, { industry: "construction" }));
+    const start = addDays(todayShanghai(), 3);
+    const { order } = await c.orders.create({ ...makeOrder(r, { employerId: employer.id, startDate: start, tradeCode: "bricklayer", headcount: 1 }), wageFen: 30000, requirements: "", publish: true });
+    const cands = await loadCandidates(e.db, e.market.id, order, todayShanghai());
+    expect(cands.find((x) => x.id === rated)).toMatchObject({ ratedJobs: 8, satisfiedJobs: 8 });
+    expect(cands.find((x) => x.id === fresh)).toMatchObject({ ratedJobs: 0, satisfiedJobs: 0 });
+    const rec = await c.matching.recommend({ orderId: order.id });
+    const score = (id: string) => rec.ranked.find((x) => x.id === id)?.breakdown.satisfaction ?? -1;
+    expect(score(rated)).toBeGreaterThan(score(fresh));
+  });
+});
