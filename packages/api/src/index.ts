@@ -8,3 +8,6 @@ export type { Context, SessionUser, Meta } from "./trpc.ts";
 export { DomainError, registerConstraintMessage } from "./errors.ts";
 export { ROLES, ROLE_IDS, ROLE_LABELS } from "./roles.ts";
 export type { Role } from "./roles.ts";
+export { createServer } from "./server/index.ts";
+export type { ServerOptions, LingongServer } from "./server/index.ts";
+export { mutate, writeAudit } from "./audit.ts";
