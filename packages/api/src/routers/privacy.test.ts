@@ -3,7 +3,9 @@ import { expect, it } from "vitest";
 import { auditLog } from "../schema/core.ts";
 import { dispatches } from "../schema/dispatches.ts";
 import { workers } from "../schema/workers.ts";
-import { makeWorker as makeWorkerInput, rng } from "../seed/factories.ts";
+import { addDays } from "@lingong/core";
+import { todayShanghai } from "../queries/workforce-common.ts";
+import { makeEmployer, makeOrder, makeWorker as makeWorkerInput, rng } from "../seed/factories.ts";
 import { makeRatedJobs, makeWorker as insertBareWorker } from "../test/hall-fixtures.ts";
 import { describeOnBothDatabases, type TestEnv } from "../test/harness.ts";
 
@@ -135,6 +137,30 @@ describeOnBothDatabases("privacy: consent (A3)", ({ env }) => {
     const copy = await e.caller("business").privacy.exportWorkerData({ workerId: a.id, reason: "本人撤回后索取副本" });
     expect(copy.data.profile.consentWithdrawnAt).not.toBeNull();
     expect(copy.data.profile.idNumber).toBe(a.input.idNumber);
+  });
+  it("after withdrawal the worker is neither recommended, shortlisted nor dispatched", async () => {
+    const e = env();
+    const r = rng("consent-dispatch");
+    const c = e.caller("business");
+    const employer = await c.employers.create(makeEmployer(r, { industry: "construction" }));
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const w = await c.workers.register({ ...makeWorkerInput(r), trades: [{ code: "bricklayer", skillGrade: "L5", certificates: [] }], workYears: 3 + i });
+      ids.push(w.worker.id);
+    }
+    const withdrawn = ids[0]!;
+    await c.workers.withdrawConsent({ workerId: withdrawn, reason: "本人撤回同意" });
+    const start = addDays(todayShanghai(), 2);
+    const { order } = await c.orders.create({ ...makeOrder(r, { employerId: employer.id, startDate: start, tradeCode: "bricklayer", headcount: 2 }), wageFen: 30000, requirements: "", publish: true });
+
+    const rec = await c.matching.recommend({ orderId: order.id });
+    expect(rec.ranked.map((x) => x.id)).not.toContain(withdrawn);
+    expect(rec.ranked.map((x) => x.id).sort()).toEqual(ids.slice(1).sort());
+    await expect(c.dispatches.create({ orderId: order.id, workerId: withdrawn })).rejects.toMatchObject({ code: "PRECONDITION_FAILED", cause: { field: "workerId" } });
+    await expect(c.matching.shortlistAdd({ orderId: order.id, workerIds: [withdrawn], source: "manual" })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    // The others are still served.
+    const d = await c.dispatches.create({ orderId: order.id, workerId: ids[1]! });
+    expect(d.dispatch.workerId).toBe(ids[1]);
   });
 });
 
