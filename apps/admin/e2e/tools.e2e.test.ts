@@ -1,15 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { hasChromium, launch, login, openPage, shot, type Session } from "./browser.ts";
-
-/** Picks a worker in a WorkerPicker by the worker number (the same search as the header). */
-export async function pickWorker(page: Page, testId: string, workerNo: string): Promise<void> {
-  const input = page.getByTestId(testId).locator("input");
-  await input.click();
-  await input.fill(workerNo);
-  await expect.poll(() => page.locator(".ant-select-item-option").filter({ hasText: workerNo }).count()).toBeGreaterThan(0);
-  await page.keyboard.press("Enter");
-}
+import { pickWorker } from "./ops-helpers.ts";
 
 describe.runIf(hasChromium)("tool counter (R3): catalogue, lend, return, history", () => {
   let browser: Browser;

@@ -40,6 +40,7 @@ export const router = createBrowserRouter([
       { path: "tools", element: page(() => import("./pages/tools/ToolsPage.tsx")) },
       { path: "costs", element: page(() => import("./pages/costs/CostsPage.tsx")) },
       { path: "sanctions", element: page(() => import("./pages/sanctions/SanctionsPage.tsx")) },
+      { path: "complaints", element: page(() => import("./pages/complaints/ComplaintsPage.tsx")) },
       // ---- end hall, rights and office screens
       { path: "*", element: page(() => import("./pages/NotFoundPage.tsx")) },
     ],

@@ -29,6 +29,9 @@ export function Deadline({ day, overdue }: { day: string; overdue: boolean }) {
 export function ComplaintDetail({ id, assignees, onClose }: { id: string; assignees: Assignee[]; onClose: () => void }) {
   const t = useT();
   const q = useQ("complaints.get", { complaintId: id });
+  const { session } = useSession();
+  const assigneeName = (uid: string | null) =>
+    !uid ? "未指派" : uid === session?.userId ? `${session.displayName}（我）` : (assignees.find((a) => a.id === uid)?.name ?? "已指派");
   const c = q.data;
   return (
     <Drawer open onClose={onClose} size={720} title={c ? `投诉 ${c.caseNo}` : "投诉"} destroyOnHidden>
@@ -43,7 +46,7 @@ export function ComplaintDetail({ id, assignees, onClose }: { id: string; assign
               <Descriptions.Item label="零工">{c.worker ? <Typography.Text>{c.worker.name}（{c.worker.workerNo}，{c.worker.phoneMasked}）</Typography.Text> : "—"}</Descriptions.Item>
               <Descriptions.Item label="用工方">{c.employer ? <Typography.Text>{c.employer.name}（{c.employer.contactName} {c.employer.contactPhoneMasked}）</Typography.Text> : "—"}</Descriptions.Item>
               <Descriptions.Item label="登记">{fmtTime(c.filedAt)}（{label(COMPLAINT_SOURCE_LABELS, c.source, t.lang)}）</Descriptions.Item>
-              <Descriptions.Item label="承办人">{assignees.find((a) => a.id === c.assignedTo)?.name ?? (c.assignedTo ? "已指派" : "未指派")}</Descriptions.Item>
+              <Descriptions.Item label="承办人">{assigneeName(c.assignedTo)}</Descriptions.Item>
               <Descriptions.Item label="受理期限"><Deadline day={c.acceptDeadline} overdue={c.status === "filed" && c.overdue} /></Descriptions.Item>
               <Descriptions.Item label="办结期限"><Deadline day={c.resolveDeadline} overdue={c.status !== "filed" && c.overdue} /></Descriptions.Item>
               <Descriptions.Item label="投诉内容" span={2}><Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }}>{c.description}</Typography.Paragraph></Descriptions.Item>
@@ -67,6 +70,9 @@ export function ComplaintDetail({ id, assignees, onClose }: { id: string; assign
     </Drawer>
   );
 }
+
+/** A failed validation is already shown under its fields. */
+const shownOnForm = () => undefined;
 
 type Mode = "note" | "resolve" | "refer" | "withdraw";
 
@@ -118,12 +124,12 @@ function Actions({ c, assignees }: { c: Complaint; assignees: Assignee[] }) {
           </Form.Item>
           {c.status === "filed" ? (
             <Button type="primary" loading={accept.isPending} data-testid="complaint-accept"
-              onClick={() => void form.validateFields(["assignedTo"]).then((v) => { formError.clear(); accept.mutate({ complaintId: c.id, assignedTo: v.assignedTo!, idempotencyKey: key }, ok("已受理")); })}>
+              onClick={() => form.validateFields(["assignedTo"]).then((v) => { formError.clear(); accept.mutate({ complaintId: c.id, assignedTo: v.assignedTo!, idempotencyKey: key }, ok("已受理")); }, shownOnForm)}>
               受理并指派
             </Button>
           ) : (
             <Button loading={assign.isPending}
-              onClick={() => void form.validateFields(["assignedTo"]).then((v) => { formError.clear(); assign.mutate({ complaintId: c.id, assignedTo: v.assignedTo!, idempotencyKey: key }, ok("已改派")); })}>
+              onClick={() => form.validateFields(["assignedTo"]).then((v) => { formError.clear(); assign.mutate({ complaintId: c.id, assignedTo: v.assignedTo!, idempotencyKey: key }, ok("已改派")); }, shownOnForm)}>
               改派
             </Button>
           )}
@@ -162,7 +168,7 @@ function Actions({ c, assignees }: { c: Complaint; assignees: Assignee[] }) {
               data-testid="complaint-act"
               loading={note.isPending || resolve.isPending || refer.isPending || withdraw.isPending}
               onClick={() =>
-                void form.validateFields(mode === "resolve" ? ["body", "upheld", "employerEvent"] : mode === "refer" ? ["body", "to"] : ["body"]).then((v) => {
+                form.validateFields(mode === "resolve" ? ["body", "upheld", "employerEvent"] : mode === "refer" ? ["body", "to"] : ["body"]).then((v) => {
                   formError.clear();
                   const body = v.body!.trim();
                   if (mode === "note") note.mutate({ complaintId: c.id, body, idempotencyKey: key }, ok("已记录调解情况"));
@@ -173,7 +179,7 @@ function Actions({ c, assignees }: { c: Complaint; assignees: Assignee[] }) {
                       { complaintId: c.id, outcome: body, upheld: v.upheld!, employerEvent: (v.employerEvent as Parameters<typeof resolve.mutate>[0]["employerEvent"]) || undefined, idempotencyKey: key },
                       { ...ok("已办结"), onSuccess: (r) => { ok("已办结").onSuccess(); setEmployerResult(r.employerDecision); } },
                     );
-                })
+                }, shownOnForm)
               }
             >
               {{ note: "保存调解记录", resolve: "办结", refer: "移交", withdraw: "撤回投诉" }[mode]}
