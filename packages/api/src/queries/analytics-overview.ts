@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { DEFAULT_GUIDANCE_WAGE_POLICY, demandSupplyRatio, guidanceRange, maskName, placementRate, type SkillGrade } from "@lingong/core";
 import type { Db } from "../db/client.ts";
-import { shiftMonth, type AnalyticsFilter } from "./analytics.ts";
+import { groupTable, shiftMonth, type AnalyticsFilter } from "./analytics.ts";
 import { rowsOf } from "./analytics-sql.ts";
 
 export const OVERVIEW_KEYS = [
@@ -55,7 +55,7 @@ export async function overview(db: Db, f: AnalyticsFilter): Promise<Overview> {
         sum(seekers_delta) filter (where month <= ${p}::date)::int as act_p,
         sum(placed_workers) filter (where month = ${m}::date)::int as placed,
         sum(placed_workers) filter (where month = ${p}::date)::int as placed_p
-      from analytics_month_group where ${marketWhere(f)} and month <= ${m}::date and ${tw}`),
+      from ${sql.identifier(groupTable(f))} where ${marketWhere(f)} and month <= ${m}::date and ${tw}`),
   );
   const [t] = rowsOf<Record<string, unknown>>(
     await db.execute(sql`select

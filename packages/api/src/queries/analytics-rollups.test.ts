@@ -20,6 +20,7 @@ const PAIRS = [
   ["analytics_worker_month_trades", "analytics_expected_worker_month_trades"],
   ["analytics_month_trade", "analytics_expected_month_trade"],
   ["analytics_month_group", "analytics_expected_month_group"],
+  ["analytics_month_stars", "analytics_expected_month_stars"],
   ["analytics_month_wages", "analytics_expected_month_wages"],
   ["analytics_month_complaints", "analytics_expected_month_complaints"],
   ["analytics_month_counters", "analytics_expected_month_counters"],
@@ -31,6 +32,7 @@ const VALUES: Record<string, string> = {
   analytics_worker_month_trades: "dispatches",
   analytics_month_trade: "demand_orders, demand_headcount, placements, completed, seekers_delta, placed_workers",
   analytics_month_group: "registered_delta, seekers_delta, placed_workers",
+  analytics_month_stars: "registered_delta, seekers_delta, placed_workers",
   analytics_month_wages: "wage_sum_fen, wage_count",
   analytics_month_complaints: "filed, upheld, closed, resolution_minutes_sum",
   analytics_month_counters: "value",
@@ -185,6 +187,7 @@ describeOnBothDatabases("analytics rollups equal the base-table answer", (suite)
     await db.update(jobOrders).set({ status: "cancelled", cancelledAt: new Date() }).where(eq(jobOrders.id, orders[1]!.id));
     await db.update(jobOrders).set({ tradeCode: "electrician", skillGrade: "L3" }).where(eq(jobOrders.id, orders[0]!.id));
     await db.update(complaints).set({ status: "resolved", closedAt: new Date(Date.UTC(2025, 5, 1)), upheld: true }).where(eq(complaints.caseNo, "AC2"));
+    await db.update(complaints).set({ status: "resolved", closedAt: new Date(Date.UTC(2025, 3, 28)) }).where(eq(complaints.caseNo, "AC3"));
     await db.delete(workerTrades).where(eq(workerTrades.workerId, ws[5]!.id));
     expect(await mismatches(db)).toEqual(ZERO);
 

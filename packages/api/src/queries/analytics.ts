@@ -93,7 +93,9 @@ export async function supplyDemand(db: Db, f: AnalyticsFilter): Promise<SupplyDe
   const tradeWhere = f.trade ? sql`trade_code = ${f.trade}` : sql`true`;
   const rows = await q<{ trade_code: string; month: string; openings: number; placements: number; seekers_delta: number }>(
     db,
-    sql`select trade_code, month::text as month, sum(demand_headcount)::int as openings, sum(placements)::int as placements,
+    sql`select trade_code, greatest(month, ${first(f.from)}::date)::text as month,
+          coalesce(sum(demand_headcount) filter (where month >= ${first(f.from)}::date), 0)::int as openings,
+          coalesce(sum(placements) filter (where month >= ${first(f.from)}::date), 0)::int as placements,
           sum(seekers_delta)::int as seekers_delta
         from analytics_month_trade where ${marketWhere(f)} and month <= ${first(f.to)}::date and ${tradeWhere}
         group by 1, 2`,
@@ -133,78 +135,70 @@ export interface Placement {
   byStars: RateRow[];
 }
 
+type GroupTable = "analytics_month_group" | "analytics_month_stars";
+/** Worker-level rollup to read: without a township filter the smaller one without townships. */
+export const groupTable = (f: Pick<AnalyticsFilter, "townshipId">): GroupTable => (f.townshipId ? "analytics_month_group" : "analytics_month_stars");
+
+/** Month index (year × 12 + month) of a `date` column, for weighting stocks over a period. */
+const monthIdx = (col: SQL) => sql`(extract(year from ${col}) * 12 + extract(month from ${col}))::int`;
+const idxOf = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
+
+/**
+ * Seeker-months and placed worker-months per key over the period, in one GROUP BY: a seekers delta in
+ * month d counts once for every month of the period at or after d (closed form of the running total).
+ */
+async function pooled(db: Db, f: AnalyticsFilter, table: GroupTable | "analytics_month_trade", key: SQL, where: SQL) {
+  const from = first(f.from);
+  const weight = sql`(${idxOf(f.to)} - greatest(${monthIdx(sql`month`)}, ${idxOf(f.from)}) + 1)`;
+  return q<{ k: string; seeker_months: number; placed: number }>(
+    db,
+    sql`select ${key} as k, sum(seekers_delta::bigint * ${weight})::bigint as seeker_months,
+          coalesce(sum(placed_workers) filter (where month >= ${from}::date), 0)::int as placed
+        from ${sql.identifier(table)} where ${marketWhere(f)} and month <= ${first(f.to)}::date and ${where}
+        group by 1`,
+  );
+}
+
 export async function placement(db: Db, f: AnalyticsFilter): Promise<Placement> {
   const months = monthsBetween(f.from, f.to);
   const tw = f.townshipId ? sql`township_id = ${f.townshipId}::uuid` : sql`true`;
-  const rows = await q<{ month: string; township_id: string; stars: number; seekers_delta: number; placed: number }>(
+  // Deltas before the period collapse into its first month, so at most one row per month comes back.
+  const rows = await q<{ month: string; seekers_delta: number; placed: number }>(
     db,
-    sql`select month::text as month, township_id::text as township_id, stars, sum(seekers_delta)::int as seekers_delta,
-          sum(placed_workers)::int as placed
-        from analytics_month_group where ${marketWhere(f)} and month <= ${first(f.to)}::date and ${tw}
-        group by 1, 2, 3`,
+    sql`select greatest(month, ${first(f.from)}::date)::text as month, sum(seekers_delta)::int as seekers_delta,
+          coalesce(sum(placed_workers) filter (where month >= ${first(f.from)}::date), 0)::int as placed
+        from ${sql.identifier(groupTable(f))} where ${marketWhere(f)} and month <= ${first(f.to)}::date and ${tw}
+        group by 1`,
   );
-  // Seeker stock per (township, stars) per month, then pooled.
-  const groups = new Map<string, typeof rows>();
-  for (const r of rows) {
-    const k = `${r.township_id}|${r.stars}`;
-    groups.set(k, [...(groups.get(k) ?? []), r]);
-  }
-  const monthTotals = months.map((month) => ({ month, placed: 0, seekers: 0, rate: null as number | null }));
-  const townshipAcc = new Map<string, { placed: number; seekers: number }>();
-  const starsAcc = new Map<string, { placed: number; seekers: number }>();
-  for (const [k, rs] of groups) {
-    const [township, stars] = k.split("|") as [string, string];
-    const stock = stockAt(months, rs.map((r) => ({ month: ym(r.month), delta: num(r.seekers_delta) })));
-    const placedAt = new Map(rs.map((r) => [ym(r.month), num(r.placed)]));
-    months.forEach((m, i) => {
-      const p = placedAt.get(m) ?? 0;
-      const s = stock[i] ?? 0;
-      monthTotals[i]!.placed += p;
-      monthTotals[i]!.seekers += s;
-      for (const [acc, key] of [[townshipAcc, township], [starsAcc, stars]] as const) {
-        const a = acc.get(key) ?? { placed: 0, seekers: 0 };
-        a.placed += p;
-        a.seekers += s;
-        acc.set(key, a);
-      }
-    });
-  }
-  for (const m of monthTotals) m.rate = placementRate(m.placed, m.seekers);
+  const stock = stockAt(months, rows.map((r) => ({ month: ym(r.month), delta: num(r.seekers_delta) })));
+  const placedAt = new Map(rows.map((r) => [ym(r.month), num(r.placed)]));
+  const byMonth = months.map((month, i) => {
+    const placed = placedAt.get(month) ?? 0;
+    const seekers = stock[i] ?? 0;
+    return { month, placed, seekers, rate: placementRate(placed, seekers) };
+  });
 
   const names = new Map(
-    (await q<{ id: string; name: string }>(db, sql`select id::text as id, name from townships where ${marketWhere(f)} order by sort`)).map((r) => [r.id, r.name]),
+    (await q<{ id: string; name: string }>(db, sql`select id::text as id, name from townships where ${marketWhere(f)}`)).map((r) => [r.id, r.name]),
   );
-  const toRows = (acc: Map<string, { placed: number; seekers: number }>, label: (k: string) => string): RateRow[] =>
-    [...acc.entries()].map(([key, a]) => ({ key, label: label(key), placed: a.placed, seekers: a.seekers, rate: placementRate(a.placed, a.seekers) }));
-
-  // By trade: distinct placed per (trade, month) and the trade's seeker stock.
-  const tradeRows = await q<{ trade_code: string; month: string; seekers_delta: number; placed: number }>(
-    db,
-    sql`select trade_code, month::text as month, sum(seekers_delta)::int as seekers_delta, sum(placed_workers)::int as placed
-        from analytics_month_trade where ${marketWhere(f)} and month <= ${first(f.to)}::date
-          and ${f.trade ? sql`trade_code = ${f.trade}` : sql`true`}
-        group by 1, 2`,
-  );
-  const tradeGroups = new Map<string, typeof tradeRows>();
-  for (const r of tradeRows) tradeGroups.set(r.trade_code, [...(tradeGroups.get(r.trade_code) ?? []), r]);
-  const tradeAcc = new Map<string, { placed: number; seekers: number }>();
-  for (const [trade, rs] of tradeGroups) {
-    const stock = stockAt(months, rs.map((r) => ({ month: ym(r.month), delta: num(r.seekers_delta) })));
-    const placedAt = new Map(rs.map((r) => [ym(r.month), num(r.placed)]));
-    const a = { placed: 0, seekers: 0 };
-    months.forEach((m, i) => {
-      a.placed += placedAt.get(m) ?? 0;
-      a.seekers += stock[i] ?? 0;
-    });
-    if (a.placed > 0 || a.seekers > 0) tradeAcc.set(trade, a);
-  }
-
+  const toRows = (rs: { k: string; seeker_months: number; placed: number }[], label: (k: string) => string): RateRow[] =>
+    rs
+      .map((r) => ({ key: String(r.k), label: label(String(r.k)), placed: num(r.placed), seekers: num(r.seeker_months), rate: placementRate(num(r.placed), num(r.seeker_months)) }))
+      .filter((r) => r.placed > 0 || r.seekers > 0);
+  const tradeWhere = f.trade ? sql`trade_code = ${f.trade}` : sql`true`;
+  // Townships belong to one county: the breakdown is given when one market is in scope.
+  const oneMarket = f.marketIds !== null && f.marketIds.length === 1;
+  const [byTownship, byStars, byTrade] = await Promise.all([
+    oneMarket ? pooled(db, f, "analytics_month_group", sql`township_id::text`, tw) : Promise.resolve([]),
+    pooled(db, f, groupTable(f), sql`stars::text`, tw),
+    pooled(db, f, "analytics_month_trade", sql`trade_code`, tradeWhere),
+  ]);
   return {
     months,
-    byMonth: monthTotals,
-    byTownship: toRows(townshipAcc, (k) => (k === ZERO_TOWNSHIP ? "未填写" : (names.get(k) ?? k))).sort((a, b) => b.seekers - a.seekers),
-    byTrade: toRows(tradeAcc, (k) => k).sort((a, b) => b.seekers - a.seekers),
-    byStars: toRows(starsAcc, (k) => k).sort((a, b) => Number(a.key) - Number(b.key)),
+    byMonth,
+    byTownship: toRows(byTownship, (k) => (k === ZERO_TOWNSHIP ? "未填写" : (names.get(k) ?? k))).sort((a, b) => b.seekers - a.seekers).slice(0, 40),
+    byTrade: toRows(byTrade, (k) => k).sort((a, b) => b.seekers - a.seekers),
+    byStars: toRows(byStars, (k) => k).sort((a, b) => Number(a.key) - Number(b.key)),
   };
 }
 
@@ -286,7 +280,7 @@ export async function stars(db: Db, f: AnalyticsFilter): Promise<Stars> {
   const tw = f.townshipId ? sql`township_id = ${f.townshipId}::uuid` : sql`true`;
   const dist = await q<{ stars: number; workers: number }>(
     db,
-    sql`select stars, sum(seekers_delta)::int as workers from analytics_month_group
+    sql`select stars, sum(seekers_delta)::int as workers from ${sql.identifier(groupTable(f))}
         where ${marketWhere(f)} and month <= ${first(f.to)}::date and ${tw} group by 1 order by 1`,
   );
   const c = await counters(db, f, sql`metric in ('stars_up', 'stars_down')`);

@@ -83,13 +83,13 @@ export async function seedProvince(db: Db, opts: ProvinceOptions = {}): Promise<
     // Workers: registration month skewed early; 4% deregistered, 1% expelled later.
     await run(sql`create temp table seed_workers on commit drop as
       select m.mi, w.i as wi, gen_random_uuid() as id, m.id as market_id,
-        least(${N - 1}, floor(${N} * pg_temp.pr(m.mi * 10000000 + w.i, ${salt}) ^ 2))::int as cm
+        least(${N - 1}, floor(${N} * pg_temp.pr(m.mi::bigint * 10000000 + w.i, ${salt}) ^ 2))::int as cm
       from seed_markets m, generate_series(0, ${W - 1}) w(i)`);
     await run(sql`insert into workers (id, market_id, worker_no, name, gender, township_id, stars, status, source, consent_version,
         consented_at, created_at, updated_at, deregistered_at)
       select w.id, w.market_id, 'P' || lpad(w.wi::text, 7, '0'), '工' || w.wi,
         case when w.wi % 5 = 0 then 'female' else 'male' end, t.id,
-        floor(pg_temp.pr(w.mi * 10000000 + w.wi, ${salt + 1}) ^ 1.6 * 6)::int,
+        floor(pg_temp.pr(w.mi::bigint * 10000000 + w.wi, ${salt + 1}) ^ 1.6 * 6)::int,
         case when w.wi % 100 < 4 then 'deregistered' when w.wi % 100 = 4 then 'expelled' else 'active' end, 'import', 'bench-1',
         ${firstMonth}::timestamptz + make_interval(months => w.cm, days => w.wi % 27),
         ${firstMonth}::timestamptz + make_interval(months => w.cm, days => w.wi % 27),
@@ -97,9 +97,9 @@ export async function seedProvince(db: Db, opts: ProvinceOptions = {}): Promise<
         case when w.wi % 100 < 4 then ${firstMonth}::timestamptz + make_interval(months => least(${N - 1}, w.cm + 6), days => w.wi % 27) end
       from seed_workers w join seed_towns t on t.mi = w.mi and t.ti = w.wi % 14`);
     await run(sql`insert into worker_trades (market_id, worker_id, trade_code)
-      select market_id, id, (${tradeArr})[1 + floor(pg_temp.pr(mi * 10000000 + wi, ${salt + 2}) * ${trades.length})::int] from seed_workers
+      select market_id, id, (${tradeArr})[1 + floor(pg_temp.pr(mi::bigint * 10000000 + wi, ${salt + 2}) * ${trades.length})::int] from seed_workers
       union
-      select market_id, id, (${tradeArr})[1 + floor(pg_temp.pr(mi * 10000000 + wi, ${salt + 3}) * ${trades.length})::int] from seed_workers where wi % 3 = 0`);
+      select market_id, id, (${tradeArr})[1 + floor(pg_temp.pr(mi::bigint * 10000000 + wi, ${salt + 3}) * ${trades.length})::int] from seed_workers where wi % 3 = 0`);
 
     const E = Math.max(2, Math.round(W / 20));
     await run(sql`create temp table seed_employers on commit drop as
@@ -116,9 +116,9 @@ export async function seedProvince(db: Db, opts: ProvinceOptions = {}): Promise<
     await run(sql`create temp table seed_orders on commit drop as
       select m.mi, mo.i as mo, o.i as oi, gen_random_uuid() as id, m.id as market_id,
         (select e.id from seed_employers e where e.mi = m.mi and e.ei = (mo.i * 131 + o.i) % ${E}) as employer_id,
-        (${tradeArr})[1 + floor(pg_temp.pr((m.mi * 1000 + mo.i) * 100000 + o.i, ${salt + 4}) * ${trades.length})::int] as trade_code,
-        1 + floor(pg_temp.pr((m.mi * 1000 + mo.i) * 100000 + o.i, ${salt + 5}) * 9)::int as headcount,
-        (15000 + floor(pg_temp.pr((m.mi * 1000 + mo.i) * 100000 + o.i, ${salt + 6}) * 200) * 100)::int as wage_fen
+        (${tradeArr})[1 + floor(pg_temp.pr((m.mi::bigint * 1000 + mo.i) * 100000 + o.i, ${salt + 4}) * ${trades.length})::int] as trade_code,
+        1 + floor(pg_temp.pr((m.mi::bigint * 1000 + mo.i) * 100000 + o.i, ${salt + 5}) * 9)::int as headcount,
+        (15000 + floor(pg_temp.pr((m.mi::bigint * 1000 + mo.i) * 100000 + o.i, ${salt + 6}) * 200) * 100)::int as wage_fen
       from seed_markets m, generate_series(0, ${N - 1}) mo(i), generate_series(0, ${OPM - 1}) o(i)`);
     await run(sql`create index on seed_orders (mi, mo, oi)`);
     await run(sql`insert into job_orders (id, market_id, order_no, employer_id, trade_code, headcount, start_date, end_date, place, wage_fen,
@@ -144,9 +144,9 @@ export async function seedProvince(db: Db, opts: ProvinceOptions = {}): Promise<
       from (
         select w.*, k.i as k, mo_k.mo,
           (${firstMonth}::timestamptz + make_interval(months => mo_k.mo, days => (k.i * 3 + w.wi % 3) % 28) - interval '8 hours') as st,
-          case when pg_temp.pr((w.mi * 10000000 + w.wi) * 16 + k.i, ${salt + 7}) < 0.86 then 'completed'
-               when pg_temp.pr((w.mi * 10000000 + w.wi) * 16 + k.i, ${salt + 7}) < 0.95 then 'cancelled' else 'no_show' end as status,
-          floor(pg_temp.pr((w.mi * 10000000 + w.wi) * 16 + k.i, ${salt + 8}) * ${OPM})::int as oi
+          case when pg_temp.pr((w.mi::bigint * 10000000 + w.wi) * 16 + k.i, ${salt + 7}) < 0.86 then 'completed'
+               when pg_temp.pr((w.mi::bigint * 10000000 + w.wi) * 16 + k.i, ${salt + 7}) < 0.95 then 'cancelled' else 'no_show' end as status,
+          floor(pg_temp.pr((w.mi::bigint * 10000000 + w.wi) * 16 + k.i, ${salt + 8}) * ${OPM})::int as oi
         from seed_workers w cross join generate_series(0, ${K - 1}) k(i)
         cross join lateral (select w.cm + floor((${N} - w.cm) * (k.i + 0.5) / ${K})::int as mo) mo_k
       ) x join seed_orders o on o.mi = x.mi and o.mo = x.mo and o.oi = x.oi`);
@@ -166,7 +166,7 @@ export async function seedProvince(db: Db, opts: ProvinceOptions = {}): Promise<
       select m.id, k.kind, (${firstMonth}::date + make_interval(days => dd.i))::date, 5 + (dd.i * 7 + m.mi) % 40, ${staffId}::uuid
       from seed_markets m, generate_series(0, ${N * 30 - 1}, 3) dd(i), (values ('meal'), ('midday_rest')) k(kind)`);
     await run(sql`insert into cost_entries (market_id, spent_on, category, amount_fen, voucher_no, recorded_by)
-      select m.id, (${firstMonth}::date + make_interval(months => mo.i, days => 24))::date, c.cat, 100000 + ((m.mi * 31 + mo.i * 17) % 50) * 10000,
+      select m.id, (${firstMonth}::date + make_interval(months => mo.i, days => 24))::date, c.cat, 100000 + ((m.mi::bigint * 31 + mo.i * 17) % 50) * 10000,
         'PV' || mo.i, ${staffId}::uuid
       from seed_markets m, generate_series(0, ${N - 1}) mo(i), (values ('staff'), ('rent'), ('utilities'), ('meals')) c(cat)`);
     await run(sql`insert into grade_changes (market_id, worker_id, from_grade, to_grade, kind, created_at)
