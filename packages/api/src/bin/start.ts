@@ -4,6 +4,7 @@
  */
 import { createDatabase } from "../db/client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
+import { checkDurabilitySettings } from "../ops/durability.ts";
 import { markets } from "../schema/core.ts";
 import { createServer } from "../server/index.ts";
 
@@ -39,6 +40,8 @@ async function main() {
   const database = await createDatabase();
   console.log(database.kind === "postgres" ? "数据库：PostgreSQL（DATABASE_URL）" : "数据库：内嵌 PGlite（LINGONG_DATA_DIR 或 .data/）");
   await migrateDatabase(database.db, database.kind);
+  // Warns loudly when fsync, full_page_writes or synchronous_commit are off (checklist B15).
+  await checkDurabilitySettings(database.db);
   const logins = await seedIfEmpty(database.db);
 
   const port = Number(process.env.PORT ?? 3000);

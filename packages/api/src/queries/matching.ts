@@ -8,7 +8,7 @@ import { lotteryDraws, negotiationRooms, roomBookings, shortlists } from "../sch
 import { workerTrades, workers } from "../schema/workers.ts";
 import { loadOrder } from "./orders.ts";
 import { badRequest, effectivePolicy, shanghaiInstant, todayShanghai, type DbLike } from "./workforce-common.ts";
-import type { Actor } from "./workers.ts";
+import { assertProcessable, type Actor } from "./workers.ts";
 
 // R5/R6: recommendation and lottery over the market's workers, shortlists, rooms and bookings.
 registerConstraintMessage("room_bookings_no_overlap", { code: "CONFLICT", message: "该洽谈室在此时间段已被预约", field: "roomId", messageEn: "The room is already booked then" });
@@ -131,8 +131,10 @@ export async function lottery(tx: DbLike, actor: Actor, orderId: string, seed: s
 
 export async function addToShortlist(tx: DbLike, actor: Actor, input: { orderId: string; workerIds: string[]; source: "recommend" | "lottery" | "manual"; lotteryDrawId?: string | undefined }) {
   await loadOrder(tx, actor.marketId, input.orderId);
-  const found = await tx.select({ id: workers.id }).from(workers).where(and(eq(workers.marketId, actor.marketId), inArray(workers.id, input.workerIds)));
+  const found = await tx.select().from(workers).where(and(eq(workers.marketId, actor.marketId), inArray(workers.id, input.workerIds)));
   if (found.length !== new Set(input.workerIds).size) throw notFound("零工", "workerIds");
+  // The same gate as dispatch: no processing after consent is withdrawn or the worker left (PIPL Art 15).
+  for (const w of found) assertProcessable(w);
   return tx
     .insert(shortlists)
     .values(input.workerIds.map((workerId) => ({ marketId: actor.marketId, orderId: input.orderId, workerId, source: input.source, lotteryDrawId: input.lotteryDrawId ?? null, createdBy: actor.userId })))

@@ -63,7 +63,9 @@ export const employersRouter = router({
       });
     }),
 
+  // One box takes a name, phone or ID number: POST only, so none lands in a URL or proxy log.
   search: staffProcedure(ROLES.staffAndLeaders)
+    .meta({ roles: ROLES.staffAndLeaders, postOnly: true })
     .input(z.object({ q: z.string().max(50).default(""), status: z.enum(["active", "warned", "excluded"]).optional(), limit: z.number().int().min(1).max(200).default(20) }))
     .query(({ ctx, input }) => searchEmployers(ctx.db, requireMarket(ctx), input.q, input.limit, input.status)),
 

@@ -64,7 +64,9 @@ export const workersRouter = router({
       });
     }),
 
+  // One box takes a name, phone or ID number: POST only, so none lands in a URL or proxy log.
   search: staffProcedure(ROLES.staffAndLeaders)
+    .meta({ roles: ROLES.staffAndLeaders, postOnly: true })
     .input(
       z.object({
         q: z.string().max(50, "搜索内容过长").default(""),
