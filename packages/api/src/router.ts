@@ -7,8 +7,10 @@ import { complaintsRouter } from "./routers/complaints.ts";
 import { costsRouter } from "./routers/costs.ts";
 import { followupsRouter } from "./routers/followups.ts";
 import { gradesRouter } from "./routers/grades.ts";
+import { libraryRouter, servicesRouter } from "./routers/library.ts";
 import { employerRecordRouter, rewardsRouter, sanctionsRouter } from "./routers/sanctions.ts";
 import { rentalsRouter, toolsRouter } from "./routers/tools.ts";
+import { trainingRouter } from "./routers/training.ts";
 import { workersRouter } from "./routers/workers.ts";
 import { privacyRouter } from "./routers/privacy.ts";
 import { employersRouter } from "./routers/employers.ts";
@@ -29,10 +31,13 @@ export const appRouter = router({
   employerRecord: employerRecordRouter,
   followups: followupsRouter,
   grades: gradesRouter,
+  library: libraryRouter,
   rewards: rewardsRouter,
   sanctions: sanctionsRouter,
+  services: servicesRouter,
   rentals: rentalsRouter,
   tools: toolsRouter,
+  training: trainingRouter,
   workers: workersRouter,
   privacy: privacyRouter,
   employers: employersRouter,

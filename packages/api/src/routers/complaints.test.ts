@@ -117,29 +117,29 @@ describeOnBothDatabases("complaints and disputes", ({ env }) => {
     const c = await r.complaints.file({ complainant: "worker", respondent: "employer", employerId: emp.id, workerId: w.id, category: "quality", description: "测试" });
     const before = await countRows(e, ["complaints", "complaint_notes", "conduct_events"]);
     const base = { complainant: "worker" as const, respondent: "employer" as const, employerId: emp.id, category: "quality" as const, description: "描述" };
-    const cases: [Promise<unknown>, string][] = [
-      [r.complaints.file({ ...base, description: "" }), "BAD_REQUEST"],
-      [r.complaints.file({ ...base, description: "字".repeat(2001) }), "BAD_REQUEST"],
-      [r.complaints.file({ ...base, category: "noise" as "quality" }), "BAD_REQUEST"],
-      [r.complaints.file({ ...base, respondent: "worker" }), "BAD_REQUEST"],
-      [r.complaints.file({ ...base, complainant: "employer" }), "BAD_REQUEST"],
-      [r.complaints.file({ ...base, employerId: NO_ID }), "NOT_FOUND"],
-      [r.complaints.file({ ...base, dispatchId: NO_ID }), "NOT_FOUND"],
-      [r.complaints.file({ ...base, source: "auto_arrears" as "counter" }), "BAD_REQUEST"],
-      [e.caller("training").complaints.file(base), "FORBIDDEN"],
-      [r.complaints.accept({ complaintId: NO_ID, assignedTo: e.users.rights.id }), "NOT_FOUND"],
-      [r.complaints.accept({ complaintId: c.id, assignedTo: NO_ID }), "NOT_FOUND"],
-      [r.complaints.accept({ complaintId: c.id, assignedTo: e.users.leader.id }), "NOT_FOUND"],
-      [r.complaints.addNote({ complaintId: c.id, body: "x" }), "CONFLICT"],
-      [r.complaints.resolve({ complaintId: c.id, outcome: "结果", upheld: true }), "CONFLICT"],
-      [r.complaints.refer({ complaintId: c.id, to: "court" as "inspection", outcome: "x" }), "BAD_REQUEST"],
-      [r.complaints.withdraw({ complaintId: c.id, reason: "" }), "BAD_REQUEST"],
-      [e.caller("logistics").complaints.withdraw({ complaintId: c.id, reason: "和解" }), "FORBIDDEN"],
-      [e.caller("logistics").complaints.list({}), "FORBIDDEN"],
-      [r.complaints.get({ complaintId: NO_ID }), "NOT_FOUND"],
+    const cases: [() => Promise<unknown>, string][] = [
+      [() => r.complaints.file({ ...base, description: "" }), "BAD_REQUEST"],
+      [() => r.complaints.file({ ...base, description: "字".repeat(2001) }), "BAD_REQUEST"],
+      [() => r.complaints.file({ ...base, category: "noise" as "quality" }), "BAD_REQUEST"],
+      [() => r.complaints.file({ ...base, respondent: "worker" }), "BAD_REQUEST"],
+      [() => r.complaints.file({ ...base, complainant: "employer" }), "BAD_REQUEST"],
+      [() => r.complaints.file({ ...base, employerId: NO_ID }), "NOT_FOUND"],
+      [() => r.complaints.file({ ...base, dispatchId: NO_ID }), "NOT_FOUND"],
+      [() => r.complaints.file({ ...base, source: "auto_arrears" as "counter" }), "BAD_REQUEST"],
+      [() => e.caller("training").complaints.file(base), "FORBIDDEN"],
+      [() => r.complaints.accept({ complaintId: NO_ID, assignedTo: e.users.rights.id }), "NOT_FOUND"],
+      [() => r.complaints.accept({ complaintId: c.id, assignedTo: NO_ID }), "NOT_FOUND"],
+      [() => r.complaints.accept({ complaintId: c.id, assignedTo: e.users.leader.id }), "NOT_FOUND"],
+      [() => r.complaints.addNote({ complaintId: c.id, body: "x" }), "CONFLICT"],
+      [() => r.complaints.resolve({ complaintId: c.id, outcome: "结果", upheld: true }), "CONFLICT"],
+      [() => r.complaints.refer({ complaintId: c.id, to: "court" as "inspection", outcome: "x" }), "BAD_REQUEST"],
+      [() => r.complaints.withdraw({ complaintId: c.id, reason: "" }), "BAD_REQUEST"],
+      [() => e.caller("logistics").complaints.withdraw({ complaintId: c.id, reason: "和解" }), "FORBIDDEN"],
+      [() => e.caller("logistics").complaints.list({}), "FORBIDDEN"],
+      [() => r.complaints.get({ complaintId: NO_ID }), "NOT_FOUND"],
     ];
     const codes = [];
-    for (const [p] of cases) codes.push(await p.then(() => null, (x: { code: string }) => x.code));
+    for (const [p] of cases) codes.push(await p().then(() => null, (x: { code: string }) => x.code));
     expect(codes).toEqual(cases.map(([, k]) => k));
     expect(await countRows(e, ["complaints", "complaint_notes", "conduct_events"])).toEqual(before);
   });
