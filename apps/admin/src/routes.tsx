@@ -41,6 +41,8 @@ export const router = createBrowserRouter([
       { path: "costs", element: page(() => import("./pages/costs/CostsPage.tsx")) },
       { path: "sanctions", element: page(() => import("./pages/sanctions/SanctionsPage.tsx")) },
       { path: "complaints", element: page(() => import("./pages/complaints/ComplaintsPage.tsx")) },
+      { path: "books", element: page(() => import("./pages/hall/BooksPage.tsx")) },
+      { path: "services", element: page(() => import("./pages/hall/ServicesPage.tsx")) },
       // ---- end hall, rights and office screens
       { path: "*", element: page(() => import("./pages/NotFoundPage.tsx")) },
     ],
