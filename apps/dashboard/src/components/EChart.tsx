@@ -48,7 +48,8 @@ export function EChart({ id, title, definition, option, height = 320, loading, d
     const { default: writeXlsxFile } = await import("write-excel-file/browser");
     await writeXlsxFile(optionToRows(option, t("month")), { sheet: title.slice(0, 31) }).toFile(`${id}.xlsx`);
   };
-  const empty = !option || ((option.series as unknown[] | undefined)?.length ?? 0) === 0;
+  const series = (option?.series ?? []) as { data?: unknown[] }[];
+  const empty = !option || series.every((s) => (s.data?.length ?? 0) === 0);
   return (
     <Card
       size="small"

@@ -25,9 +25,9 @@ export function BigScreen({ filter, onDrill }: { filter: AnalyticsFilterInput; o
       </Typography.Text>
       <OverviewView filter={filter} dark refetchInterval={REFRESH_MS} />
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
-        <Col span={24}><SupplyDemandView {...props} /></Col>
-        <Col xs={24} lg={12}><PlacementView {...props} /></Col>
-        <Col xs={24} lg={12}><ComplaintsView {...props} /></Col>
+        <Col xs={24} lg={12}><SupplyDemandView {...props} /></Col>
+        <Col xs={24} lg={6}><PlacementView {...props} /></Col>
+        <Col xs={24} lg={6}><ComplaintsView {...props} /></Col>
       </Row>
     </div>
   );

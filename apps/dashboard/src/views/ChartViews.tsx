@@ -27,10 +27,11 @@ function useView() {
   return { lang, t: translator(lang), trpc: useTRPC() };
 }
 
-const half = { xs: 24, lg: 12 } as const;
+const halfOf = (dark?: boolean) => (dark ? { span: 24 } : { xs: 24, lg: 12 });
 
 export function SupplyDemandView({ filter, onDrill, dark, refetchInterval, height }: ViewProps) {
   const { lang, t, trpc } = useView();
+  const half = halfOf(dark);
   const q = useQuery({ ...trpc.analytics.supplyDemand.queryOptions(filter), refetchInterval: refetchInterval ?? false });
   const def = METRIC_DEFINITIONS.demandSupplyRatio[lang];
   return (
@@ -51,6 +52,7 @@ export function SupplyDemandView({ filter, onDrill, dark, refetchInterval, heigh
 
 export function PlacementView({ filter, onDrill, dark, refetchInterval, height }: ViewProps) {
   const { lang, t, trpc } = useView();
+  const half = halfOf(dark);
   const q = useQuery({ ...trpc.analytics.placement.queryOptions(filter), refetchInterval: refetchInterval ?? false });
   const def = METRIC_DEFINITIONS.placementRate[lang];
   const d = q.data;
@@ -85,6 +87,7 @@ export function PlacementView({ filter, onDrill, dark, refetchInterval, height }
 
 export function ComplaintsView({ filter, onDrill, dark, refetchInterval, height }: ViewProps) {
   const { lang, t, trpc } = useView();
+  const half = halfOf(dark);
   const q = useQuery({ ...trpc.analytics.complaints.queryOptions(filter), refetchInterval: refetchInterval ?? false });
   return (
     <Row gutter={[12, 12]} data-view="complaints">
@@ -106,6 +109,7 @@ export function ComplaintsView({ filter, onDrill, dark, refetchInterval, height 
 
 export function StarsView({ filter, onDrill, dark, height }: ViewProps) {
   const { t, trpc } = useView();
+  const half = halfOf(dark);
   const q = useQuery(trpc.analytics.stars.queryOptions(filter));
   return (
     <Row gutter={[12, 12]} data-view="stars">
@@ -136,6 +140,7 @@ export function WagesView({ filter, onDrill, dark, height }: ViewProps) {
 
 export function ActivityView({ filter, dark, height }: ViewProps) {
   const { t, trpc } = useView();
+  const half = halfOf(dark);
   const tr = useQuery(trpc.analytics.training.queryOptions(filter));
   const sv = useQuery(trpc.analytics.services.queryOptions(filter));
   const cost = useQuery(trpc.analytics.costPerPlacement.queryOptions(filter));

@@ -155,11 +155,11 @@ export async function seedProvince(db: Db, opts: ProvinceOptions = {}): Promise<
     await run(sql`insert into complaints (market_id, case_no, complainant, respondent, worker_id, employer_id, dispatch_id, category,
         description, status, filed_at, filed_by, accept_deadline, resolve_deadline, closed_at, upheld)
       select d.market_id, 'PC' || row_number() over (), 'worker', 'employer', d.worker_id, d.employer_id, d.id,
-        (${catArr})[1 + (abs(hashtext(d.id::text)) % 6)], '批量生成',
-        case when abs(hashtext(d.id::text)) % 10 < 8 then 'resolved' else 'accepted' end,
+        (${catArr})[1 + (abs(hashtext(d.id::text || 'c')) % 6)], '批量生成',
+        case when abs(hashtext(d.id::text || 's')) % 10 < 8 then 'resolved' else 'accepted' end,
         d.ends_at + interval '1 day', ${staffId}::uuid, (d.ends_at + interval '4 days')::date, (d.ends_at + interval '30 days')::date,
-        case when abs(hashtext(d.id::text)) % 10 < 8 then d.ends_at + interval '1 day' + make_interval(days => abs(hashtext(d.id::text)) % 20) end,
-        abs(hashtext(d.id::text)) % 3 = 0
+        case when abs(hashtext(d.id::text || 's')) % 10 < 8 then d.ends_at + interval '1 day' + make_interval(days => abs(hashtext(d.id::text || 'd')) % 20, hours => abs(hashtext(d.id::text || 'h')) % 24) end,
+        abs(hashtext(d.id::text || 'u')) % 3 = 0
       from dispatches d where d.status = 'completed' and abs(hashtext(d.id::text)) % 100 = 0
         and d.market_id in (select id from seed_markets)`);
     await run(sql`insert into services_log (market_id, kind, served_on, count, recorded_by)
