@@ -8,6 +8,7 @@ import { costsRouter } from "./routers/costs.ts";
 import { followupsRouter } from "./routers/followups.ts";
 import { gradesRouter } from "./routers/grades.ts";
 import { libraryRouter, servicesRouter } from "./routers/library.ts";
+import { boardRouter, publicityRouter } from "./routers/publicity.ts";
 import { employerRecordRouter, rewardsRouter, sanctionsRouter } from "./routers/sanctions.ts";
 import { rentalsRouter, toolsRouter } from "./routers/tools.ts";
 import { trainingRouter } from "./routers/training.ts";
@@ -26,12 +27,14 @@ export const appRouter = router({
   // ---- Domain routers: add ONE line per domain below, keep alphabetical-ish, e.g.
   //   workers: workersRouter,
   analytics: analyticsRouter,
+  board: boardRouter,
   complaints: complaintsRouter,
   costs: costsRouter,
   employerRecord: employerRecordRouter,
   followups: followupsRouter,
   grades: gradesRouter,
   library: libraryRouter,
+  publicity: publicityRouter,
   rewards: rewardsRouter,
   sanctions: sanctionsRouter,
   services: servicesRouter,
