@@ -9,6 +9,7 @@ import {
   normalizeMobile,
   parseResidentId,
   type GradingPolicy,
+  type ParsedResidentId,
   type Reason,
   type SkillGrade,
 } from "@lingong/core";
@@ -99,19 +100,39 @@ export function workerSummary(w: WorkerRow, trades: { tradeCode: string; skillGr
 }
 export type WorkerSummary = ReturnType<typeof workerSummary>;
 
-/** Checks trades against the core catalogue; the error names the field. */
-export function validateTrades(trades: TradeInput[]): void {
-  if (trades.length === 0) throw badRequest("请至少选择一个工种", "trades", "Choose at least one trade");
+/** One problem with one input field: Chinese message first, English beside it. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+  messageEn: string;
+}
+
+const issueError = (i: FieldIssue) => new DomainError("BAD_REQUEST", i.message, { field: i.field, messageEn: i.messageEn });
+
+/** Every problem of the trades against the core catalogue, each naming its field. */
+export function tradeIssues(trades: TradeInput[]): FieldIssue[] {
+  if (trades.length === 0) return [{ field: "trades", message: "请至少选择一个工种", messageEn: "Choose at least one trade" }];
+  const issues: FieldIssue[] = [];
   const seen = new Set<string>();
   trades.forEach((t, i) => {
     const trade = findTrade(t.code);
-    if (!trade) throw badRequest(`工种“${t.code}”不在目录中`, `trades.${i}.code`, "Unknown trade");
-    if (seen.has(t.code)) throw badRequest(`工种“${trade.zh}”重复`, `trades.${i}.code`, "Duplicate trade");
+    if (!trade) {
+      issues.push({ field: `trades.${i}.code`, message: `工种“${t.code}”不在目录中`, messageEn: "Unknown trade" });
+      return;
+    }
+    if (seen.has(t.code)) issues.push({ field: `trades.${i}.code`, message: `工种“${trade.zh}”重复`, messageEn: "Duplicate trade" });
     seen.add(t.code);
     if (!isSkillGradeAllowed(t.code, t.skillGrade)) {
-      throw badRequest(`工种“${trade.zh}”没有该技术等级`, `trades.${i}.skillGrade`, "Skill grade not available for this trade");
+      issues.push({ field: `trades.${i}.skillGrade`, message: `工种“${trade.zh}”没有该技术等级`, messageEn: "Skill grade not available for this trade" });
     }
   });
+  return issues;
+}
+
+/** Checks trades against the core catalogue; the error names the field. */
+export function validateTrades(trades: TradeInput[]): void {
+  const [first] = tradeIssues(trades);
+  if (first) throw issueError(first);
 }
 
 /** Parses the ID number (GB 11643); BAD_REQUEST naming `idNumber` with core's Chinese message. */
@@ -127,6 +148,35 @@ export function normalizePhoneOrThrow(phone: string, field = "phone"): string {
   return p;
 }
 
+export interface RegistrationCheck {
+  issues: FieldIssue[];
+  /** The parsed ID number when it is valid (even if other fields are not). */
+  id: ParsedResidentId | null;
+  /** The normalized mobile number when it is valid. */
+  phone: string | null;
+}
+
+/**
+ * Everything registration checks without the database, all problems at once: consent (A3), the ID
+ * number (GB 11643, via core), the mainland mobile number and the trades with their skill grades.
+ * `registerWorker` throws the first issue; the sheet import reports them all per row.
+ */
+export function checkRegistration(
+  input: Pick<RegisterInput, "idNumber" | "phone" | "trades" | "consentVersion" | "consentGiven">,
+  today = todayShanghai(),
+): RegistrationCheck {
+  const issues: FieldIssue[] = [];
+  if (input.consentGiven !== true || !input.consentVersion) {
+    issues.push({ field: "consentGiven", message: "未取得本人同意，不能登记（请让本人阅读并同意个人信息处理告知）", messageEn: "Consent is required" });
+  }
+  const id = parseResidentId(input.idNumber, { today });
+  if (!id.ok) issues.push({ field: "idNumber", message: id.error.zh, messageEn: id.error.en });
+  const phone = normalizeMobile(input.phone);
+  if (!phone) issues.push({ field: "phone", message: "手机号格式不正确（应为 11 位大陆手机号）", messageEn: "Not a mainland mobile number" });
+  issues.push(...tradeIssues(input.trades));
+  return { issues, id: id.ok ? id : null, phone };
+}
+
 async function assertTownship(db: DbLike, marketId: string, townshipId: string | undefined | null): Promise<void> {
   if (!townshipId) return;
   const [t] = await db.select({ id: townships.id }).from(townships).where(and(eq(townships.id, townshipId), eq(townships.marketId, marketId)));
@@ -139,12 +189,11 @@ async function assertTownship(db: DbLike, marketId: string, townshipId: string |
  */
 export async function registerWorker(tx: DbLike, actor: Actor, input: RegisterInput, now = new Date()) {
   const today = todayShanghai(now);
-  if (input.consentGiven !== true || !input.consentVersion) {
-    throw badRequest("未取得本人同意，不能登记（请让本人阅读并同意个人信息处理告知）", "consentGiven", "Consent is required");
-  }
-  const parsed = parseIdNumberOrThrow(input.idNumber, today);
-  const phone = normalizePhoneOrThrow(input.phone);
-  validateTrades(input.trades);
+  const check = checkRegistration(input, today);
+  const [firstIssue] = check.issues;
+  if (firstIssue) throw issueError(firstIssue);
+  const { id: parsed, phone } = check;
+  if (!parsed || !phone) throw new Error("registration check passed without an ID number and phone");
   await assertTownship(tx, actor.marketId, input.townshipId);
 
   const idBidx = idNumberIndex(parsed.id);

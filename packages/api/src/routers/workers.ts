@@ -1,4 +1,3 @@
-import { SKILL_GRADE_ORDER } from "@lingong/core";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { mutate } from "../audit.ts";
@@ -21,32 +20,13 @@ import {
   uploadDocument,
   withdrawConsent,
 } from "../queries/workers.ts";
-import { zIdempotencyKey, zName, zOptText, zReason, zUuid } from "../queries/workforce-common.ts";
+import { dryRunImport, ImportRejected, importWorkers, zImportInput } from "../queries/worker-import.ts";
+import { zWorkerFields } from "../queries/worker-input.ts";
+import { zIdempotencyKey, zName, zReason, zUuid } from "../queries/workforce-common.ts";
 
 // M1/M2 worker registration and archive. Responses carry masked ID numbers and phones; the
 // plaintext comes only from the reveal procedures, for roles that may reveal, with a reason.
 
-const zSkillGrade = z.enum(SKILL_GRADE_ORDER as unknown as ["none", "L5", "L4", "L3", "L2", "L1"]);
-const zTrade = z.object({
-  code: z.string().min(1).max(40),
-  skillGrade: zSkillGrade.default("none"),
-  certificates: z.array(z.string().min(1).max(40)).max(10).default([]),
-});
-const zWorkerFields = {
-  name: zName(50),
-  idNumber: z.string().trim().min(1, "请填写身份证号").max(30, "身份证号过长"),
-  phone: z.string().trim().min(1, "请填写手机号").max(20, "手机号过长"),
-  hukou: zOptText(100),
-  homeAddress: zOptText(200),
-  tempAddress: zOptText(200),
-  townshipId: zUuid("乡镇").optional(),
-  trades: z.array(zTrade).min(1, "请至少选择一个工种").max(10, "工种不能超过 10 个"),
-  workYears: z.number().int("工作年限须为整数").min(0, "工作年限不能为负").max(60, "工作年限不能超过 60 年"),
-  workHistory: zOptText(2000),
-  hasVerifiedReferences: z.boolean().optional(),
-  consentVersion: z.string().trim().min(1, "缺少告知同意书版本").max(20),
-  consentGiven: z.boolean(),
-};
 const zDocKind = z.enum(["id_front", "id_back", "photo"]);
 const zMime = z.enum(["image/jpeg", "image/png"], "只接受 JPEG 或 PNG 图片");
 
@@ -62,6 +42,33 @@ export const workersRouter = router({
         const result = await registerWorker(tx, actor, fields);
         return { result, targetId: result.worker.id, after: result.worker };
       });
+    }),
+
+  /**
+   * Import of existing archives from a sheet: every row checked with the registration rules,
+   * duplicates within the sheet and against the archive. Any error: nothing written and the
+   * per-row report returned (`ok: false`, `imported: 0`; the failed attempt audited). Otherwise
+   * all rows registered in one transaction with one `workers.import` audit row. `dryRun` checks only.
+   */
+  import: staffProcedure(ROLES.counter)
+    .input(zImportInput)
+    .mutation(async ({ ctx, input }) => {
+      const actor = actorOf(ctx);
+      const { idempotencyKey, dryRun, ...sheet } = input;
+      if (dryRun) return dryRunImport(ctx.db, actor.marketId, sheet);
+      try {
+        return await mutate(ctx, { action: "workers.import", targetType: "worker", idempotencyKey }, async (tx) => {
+          const report = await importWorkers(tx, actor, sheet);
+          const nos = report.workers.map((w) => w.workerNo);
+          return {
+            result: report,
+            detail: { rows: report.imported, consentVersion: sheet.consentVersion, firstWorkerNo: nos[0] ?? null, lastWorkerNo: nos.at(-1) ?? null, workerIds: report.workers.map((w) => w.workerId) },
+          };
+        });
+      } catch (err) {
+        if (err instanceof ImportRejected) return err.report;
+        throw err;
+      }
     }),
 
   // One box takes a name, phone or ID number: POST only, so none lands in a URL or proxy log.
