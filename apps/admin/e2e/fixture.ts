@@ -24,14 +24,10 @@ export async function seedFixture(env: TestEnv) {
     const res = await business.workers.register(input);
     workers.push({ id: res.worker.id, workerNo: res.worker.workerNo, name: res.worker.name });
   }
-  let employer: { id: string; name: string } | null = null;
-  // Routers land over time: seed employers only once the procedure exists.
-  if (hasProcedure("employers.register")) {
-    const employers = (business as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>).employers;
-    const input = makeEmployer(r, { townshipId: town, industry: "construction" });
-    const res = (await employers?.register?.(input)) as { employer?: { id: string; name: string }; id?: string; name?: string };
-    employer = res.employer ?? (res.id ? { id: res.id, name: res.name ?? input.name } : null);
-  }
+  const input = makeEmployer(r, { townshipId: town, industry: "construction" });
+  const created = await business.employers.create({ ...input, name: "沁水县鑫源建筑工程有限公司" });
+  await business.employers.verify({ employerId: created.id });
+  const employer = { id: created.id, name: created.name };
   return { workers, employer, townships: env.townships.map((t) => ({ id: t.id, name: t.name })) };
 }
 

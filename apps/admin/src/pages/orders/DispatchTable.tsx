@@ -59,13 +59,13 @@ export function DispatchTable({ orderId, day, showOrder = false }: { orderId?: s
         locale={{ emptyText: orderId ? "尚未派工" : "今天没有派工" }}
         columns={[
           ...(showOrder ? [
-            { title: "需求", key: "order", render: (_: unknown, d: DispatchRow) => <Link to={`/orders/${d.orderId}`} className="mono">{d.orderNo}</Link> },
-            { title: "用工方", key: "employer", render: (_: unknown, d: DispatchRow) => <Typography.Text>{d.employerName}</Typography.Text> },
-            { title: "工种", key: "trade", render: (_: unknown, d: DispatchRow) => tradeLabel(d.tradeCode) },
-            { title: "地点", key: "place", render: (_: unknown, d: DispatchRow) => d.place },
+            { title: "需求", key: "order", width: 100, render: (_: unknown, d: DispatchRow) => <Link to={`/orders/${d.orderId}`} className="mono">{d.orderNo}</Link> },
+            { title: "用工方", key: "employer", ellipsis: true, render: (_: unknown, d: DispatchRow) => <Typography.Text>{d.employerName}</Typography.Text> },
+            { title: "工种", key: "trade", width: 90, render: (_: unknown, d: DispatchRow) => tradeLabel(d.tradeCode) },
+            { title: "地点", key: "place", ellipsis: true, render: (_: unknown, d: DispatchRow) => d.place },
           ] : []),
-          { title: "零工", key: "worker", render: (_, d) => <Link to={`/workers/${d.workerId}`}><Typography.Text>{d.workerName}</Typography.Text> <span className="mono">{d.workerNo}</span></Link> },
-          { title: "时间", key: "time", width: 190, render: (_, d) => `${hhmm(d.startsAt)} – ${hhmm(d.endsAt).slice(6)}` },
+          { title: "零工", key: "worker", width: 170, render: (_, d) => <Link to={`/workers/${d.workerId}`}><Typography.Text>{d.workerName}</Typography.Text> <span className="mono">{d.workerNo}</span></Link> },
+          { title: "时间", key: "time", width: 170, render: (_, d) => `${hhmm(d.startsAt)} – ${hhmm(d.endsAt).slice(6)}` },
           { title: "工资", key: "wage", width: 90, render: (_, d) => formatFen(d.agreedWageFen) },
           { title: "状态", key: "status", width: 170, render: (_, d) => (
             <Space size={4}>
@@ -74,7 +74,7 @@ export function DispatchTable({ orderId, day, showOrder = false }: { orderId?: s
               {d.arrearsSuspected && <Tag color="red">疑似欠薪</Tag>}
             </Space>
           ) },
-          { title: "操作", key: "actions", width: 250, render: (_, d) => (
+          { title: "操作", key: "actions", width: 200, render: (_, d) => (
             <Space size={4} wrap>
               {d.status === "assigned" && <Button size="small" type="primary" onClick={() => void act("start", d)} data-testid={`start-${d.workerNo}`}>到岗</Button>}
               {d.status === "assigned" && (

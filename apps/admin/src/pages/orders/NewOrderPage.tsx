@@ -107,7 +107,7 @@ export default function NewOrderPage() {
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ employerId: presetEmployer, skillGrade: "none", minStars: 0, headcount: 1, wageUnit: "day", dates: [dayjs(today).add(1, "day"), dayjs(today).add(1, "day")] }}
+        initialValues={{ employerId: presetEmployer, skillGrade: "none", minStars: 0, headcount: 1, wageUnit: "day", dates: [dayjs(today), dayjs(today)] }}
         onFinish={(v) => submit(v, true)}
       >
         <Row gutter={20}>

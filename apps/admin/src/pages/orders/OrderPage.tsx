@@ -1,5 +1,7 @@
 import { formatFen, type DiscriminationFinding, type Reason } from "@lingong/core";
-import { Alert, App, Button, Card, Descriptions, Input, Popover, Space, Table, Tag, Typography } from "antd";
+import { useQueryClient } from "@tanstack/react-query";
+import { Alert, App, Button, Card, DatePicker, Descriptions, Input, Popover, Select, Space, Table, Tag, Typography } from "antd";
+import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { FindingsPanel } from "../../components/FindingsText.tsx";
@@ -63,7 +65,7 @@ export default function OrderPage() {
             {d.wage.belowFloor && <Alert type="error" showIcon title="报酬低于指导价下限" description={<Reasons reasons={d.wage.reasons.slice(0, 1)} />} style={{ marginTop: 8 }} />}
             <div style={{ marginTop: 8 }}><FindingsPanel text={d.order.requirements} findings={d.findings} /></div>
           </Card>
-          {d.order.status !== "draft" && <MatchingPanel orderId={id} headcount={d.order.headcount - d.order.filledCount} open={["published", "partly_filled"].includes(d.order.status)} />}
+          {d.order.status !== "draft" && <MatchingPanel orderId={id} startDate={d.order.startDate} endDate={d.order.endDate} headcount={d.order.headcount - d.order.filledCount} open={["published", "partly_filled"].includes(d.order.status)} />}
           <Card size="small" title="已派工" style={{ marginTop: 12 }}>
             <DispatchTable orderId={id} />
           </Card>
@@ -84,55 +86,82 @@ function Breakdown({ c }: { c: CandidateRow }) {
   );
 }
 
-/** R6 recommendation and the lottery, then shortlist -> room (R5) -> dispatch. */
-function MatchingPanel({ orderId, headcount, open }: { orderId: string; headcount: number; open: boolean }) {
+interface ShortlistRow {
+  id: string;
+  workerId: string;
+  workerNo: string;
+  name: string;
+  stars: number;
+  status: string;
+  source: string;
+}
+
+interface Room {
+  id: string;
+  name: string;
+  capacity: number;
+  active: boolean;
+}
+
+/** R6 recommendation and the lottery, then shortlist -> room sized to it (R5) -> dispatch. */
+const HOURS = Array.from({ length: 24 }, (_, h) => ({ value: h, label: `${String(h).padStart(2, "0")}:00` }));
+/** An hour on a market day (Asia/Shanghai) as an instant. */
+const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, "0")}:00:00+08:00`);
+
+function MatchingPanel({ orderId, startDate, endDate, headcount, open }: { orderId: string; startDate: string; endDate: string; headcount: number; open: boolean }) {
   const { message } = App.useApp();
+  const qc = useQueryClient();
+  // The mode of the result on screen; `running` is the one being fetched.
   const [mode, setMode] = useState<"rank" | "lottery" | null>(null);
+  const [running, setRunning] = useState<"rank" | "lottery" | null>(null);
   const [result, setResult] = useState<Recommendation | null>(null);
+  const [drawId, setDrawId] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [seed, setSeed] = useState("");
   const [selected, setSelected] = useState<string[]>([]);
-  const [shortlist, setShortlist] = useState<{ id: string; size: number } | null>(null);
-  const [room, setRoom] = useState<string | null>(null);
-  const canShortlist = useCan("shortlists.create");
-  const canRoom = useCan("rooms.book");
+  const shortlistQ = useQ("matching.shortlist", { orderId });
+  const shortlist = (Array.isArray(shortlistQ.data) ? shortlistQ.data : []) as ShortlistRow[];
+  const canShortlist = useCan("matching.shortlistAdd");
+  const [hours, setHours] = useState<[number, number]>([8, 18]);
 
   async function run(kind: "rank" | "lottery") {
     setBusy(true);
+    setRunning(kind);
     setError(null);
-    setMode(kind);
     try {
-      const data = kind === "rank"
-        ? await trpcClient.query("matching.recommend", { orderId, explain: true })
-        : await trpcClient.mutation("matching.lottery", { orderId, seed: seed.trim() || undefined, count: Math.max(1, headcount) });
-      const r = toRecommendation(data);
-      setResult(r);
-      setSelected(r.candidates.slice(0, Math.max(0, headcount)).map((c) => c.workerId));
+      const ranked = toRecommendation(await trpcClient.query("matching.recommend", { orderId, topK: 50 }));
+      if (kind === "rank") {
+        setResult(ranked);
+        setMode("rank");
+        setDrawId(undefined);
+        setSelected(ranked.candidates.slice(0, Math.max(0, headcount)).map((c) => c.workerId));
+      } else {
+        const draw = (await trpcClient.mutation("matching.lottery", { orderId, seed: seed.trim() || undefined, count: Math.max(1, headcount), idempotencyKey: crypto.randomUUID() })) as { drawId: string; drawn: string[] };
+        const lottery = toRecommendation(draw);
+        const byId = new Map(ranked.candidates.map((c) => [c.workerId, c]));
+        lottery.candidates = lottery.candidates.map((c) => ({ ...(byId.get(c.workerId) ?? c), rank: c.rank }));
+        lottery.excludedByReason = ranked.excludedByReason;
+        lottery.excluded = ranked.excluded;
+        setResult(lottery);
+        setMode("lottery");
+        setDrawId(draw.drawId);
+        setSelected(lottery.candidates.map((c) => c.workerId));
+      }
     } catch (err) {
       setResult(null);
       setError(errorInfo(err).message);
     } finally {
       setBusy(false);
+      setRunning(null);
     }
   }
 
-  async function makeShortlist() {
+  async function addShortlist() {
     try {
-      const res = (await trpcClient.mutation("shortlists.create", { orderId, workerIds: selected })) as { id?: string; shortlist?: { id: string } };
-      const sid = res.shortlist?.id ?? res.id ?? "";
-      setShortlist({ id: sid, size: selected.length });
-      message.success(`已生成候选名单（${selected.length} 人）`);
-    } catch (err) {
-      message.error(errorInfo(err).message);
-    }
-  }
-
-  async function bookRoom() {
-    if (!shortlist) return;
-    try {
-      const res = (await trpcClient.mutation("rooms.book", { shortlistId: shortlist.id, seats: shortlist.size + 1 })) as { room?: { name?: string }; roomName?: string; name?: string };
-      setRoom(res.room?.name ?? res.roomName ?? res.name ?? "已预约");
+      await trpcClient.mutation("matching.shortlistAdd", { orderId, workerIds: selected, source: mode === "lottery" ? "lottery" : "recommend", lotteryDrawId: mode === "lottery" ? drawId : undefined, idempotencyKey: crypto.randomUUID() });
+      message.success(`已加入候选名单（${selected.length} 人）`);
+      await qc.invalidateQueries();
     } catch (err) {
       message.error(errorInfo(err).message);
     }
@@ -141,30 +170,33 @@ function MatchingPanel({ orderId, headcount, open }: { orderId: string; headcoun
   async function dispatch(workerIds: string[]) {
     let ok = 0;
     for (const workerId of workerIds) {
+      const sl = shortlist.find((x) => x.workerId === workerId);
       try {
-        await trpcClient.mutation("dispatches.create", { orderId, workerId, ...(shortlist?.id ? { shortlistId: shortlist.id } : {}), idempotencyKey: `${orderId}-${workerId}` });
+        await trpcClient.mutation("dispatches.create", { orderId, workerId, startsAt: at(startDate, hours[0]), endsAt: at(endDate, hours[1]), ...(sl ? { shortlistId: sl.id } : {}), idempotencyKey: `${orderId}-${workerId}` });
         ok++;
       } catch (err) {
-        const who = result?.candidates.find((c) => c.workerId === workerId)?.name ?? "";
+        const who = result?.candidates.find((c) => c.workerId === workerId)?.name ?? sl?.name ?? "";
         message.error(`${who}：${errorInfo(err).message}`);
       }
     }
     if (ok > 0) {
       message.success(`已派工 ${ok} 人`);
       setSelected([]);
-      await run(mode ?? "rank");
+      await qc.invalidateQueries();
+      if (mode) await run("rank");
     }
   }
 
   return (
     <Card size="small" title="推荐与派工（R6）" extra={
       <Space>
-        <Button type="primary" onClick={() => void run("rank")} loading={busy && mode === "rank"} disabled={!open} data-testid="recommend">按评分推荐</Button>
-        <Input placeholder="摇号种子（留空自动生成）" value={seed} onChange={(e) => setSeed(e.target.value)} style={{ width: 200 }} />
-        <Button onClick={() => void run("lottery")} loading={busy && mode === "lottery"} disabled={!open} data-testid="lottery">摇号</Button>
+        <Button type="primary" onClick={() => void run("rank")} loading={busy && running === "rank"} disabled={!open} data-testid="recommend">按评分推荐</Button>
+        <Input placeholder="摇号种子（留空自动生成）" value={seed} onChange={(e) => setSeed(e.target.value)} style={{ width: 200 }} aria-label="摇号种子" />
+        <Button onClick={() => void run("lottery")} loading={busy && running === "lottery"} disabled={!open} data-testid="lottery">摇号</Button>
       </Space>
     }>
       {!open && <Alert type="info" showIcon title="该需求已满员或已结束，不再推荐" />}
+      {open && !result && !error && <Typography.Text type="secondary">点击“按评分推荐”按技能、星级、满意率、距离和轮换排序；或“摇号”在符合条件的人中公开抽签。</Typography.Text>}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       {result && (
         <>
@@ -181,13 +213,13 @@ function MatchingPanel({ orderId, headcount, open }: { orderId: string; headcoun
             locale={{ emptyText: "没有符合条件的零工" }}
             rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
             columns={[
-              { title: "名次", dataIndex: "rank", width: 60 },
+              { title: mode === "lottery" ? "抽中顺序" : "名次", dataIndex: "rank", width: 80 },
               { title: "姓名", render: (_, c) => <Link to={`/workers/${c.workerId}`}><Typography.Text>{c.name || c.workerNo || c.workerId.slice(0, 8)}</Typography.Text></Link> },
               { title: "编号", dataIndex: "workerNo", width: 100, render: (v: string) => <span className="mono">{v}</span> },
               { title: "星级", dataIndex: "stars", width: 100, render: (v: number | null) => (v === null ? "" : starText(v)) },
               { title: "得分", dataIndex: "score", width: 70, render: (v: number | null) => (v === null ? "" : v.toFixed(1)) },
               { title: "得分构成", render: (_, c) => <Breakdown c={c} /> },
-              { title: "理由", width: 80, render: (_, c) => (c.reasons.length ? <Popover content={<Reasons reasons={c.reasons} />}><a>查看</a></Popover> : null) },
+              { title: "理由", width: 70, render: (_, c) => (c.reasons.length ? <Popover content={<Reasons reasons={c.reasons} />}><a>查看</a></Popover> : null) },
             ]}
           />
           {result.excludedByReason.length > 0 && (
@@ -203,13 +235,62 @@ function MatchingPanel({ orderId, headcount, open }: { orderId: string; headcoun
           )}
           <Space style={{ marginTop: 12 }} wrap>
             <Typography.Text>已选 {selected.length} 人</Typography.Text>
-            {canShortlist && <Button disabled={selected.length === 0} onClick={() => void makeShortlist()}>生成候选名单</Button>}
-            {canRoom && shortlist && !room && <Button onClick={() => void bookRoom()}>预约洽谈室（{shortlist.size + 1} 座）</Button>}
-            {room && <Tag color="blue">洽谈室：{room}</Tag>}
-            <Button type="primary" disabled={selected.length === 0} onClick={() => void dispatch(selected)} data-testid="dispatch-selected">派工（{selected.length} 人）</Button>
+            {canShortlist && <Button disabled={selected.length === 0} onClick={() => void addShortlist()} data-testid="shortlist-add">加入候选名单</Button>}
+            <Typography.Text>工作时间</Typography.Text>
+            <Select aria-label="开工时间" style={{ width: 90 }} value={hours[0]} onChange={(h) => setHours([h, hours[1]])} options={HOURS} showSearch={{ optionFilterProp: "label" }} />
+            <Typography.Text>至</Typography.Text>
+            <Select aria-label="收工时间" style={{ width: 90 }} value={hours[1]} onChange={(h) => setHours([hours[0], h])} options={HOURS} showSearch={{ optionFilterProp: "label" }} />
+            <Button type="primary" disabled={selected.length === 0 || (startDate === endDate && hours[1] <= hours[0])} onClick={() => void dispatch(selected)} data-testid="dispatch-selected">直接派工（{selected.length} 人）</Button>
           </Space>
         </>
       )}
+      {shortlist.length > 0 && (
+        <Card size="small" type="inner" title={`候选名单（${shortlist.length} 人）`} style={{ marginTop: 12 }} extra={<RoomBooking orderId={orderId} party={shortlist.filter((x) => ["shortlisted", "invited", "accepted"].includes(x.status)).length + 1} />}>
+          <Table<ShortlistRow> size="small" rowKey="id" dataSource={shortlist} pagination={false}
+            columns={[
+              { title: "姓名", render: (_, r) => <Link to={`/workers/${r.workerId}`}><Typography.Text>{r.name}</Typography.Text></Link> },
+              { title: "编号", dataIndex: "workerNo", render: (v: string) => <span className="mono">{v}</span> },
+              { title: "星级", dataIndex: "stars", render: (v: number) => starText(v) },
+              { title: "来源", dataIndex: "source", render: (v: string) => ({ recommend: "推荐", lottery: "摇号", manual: "手工" })[v] ?? v },
+              { title: "操作", render: (_, r) => <Button size="small" type="primary" onClick={() => void dispatch([r.workerId])}>派工</Button> },
+            ]} />
+        </Card>
+      )}
     </Card>
+  );
+}
+
+/** Books a negotiation room for the shortlist plus the employer; only rooms large enough are offered. */
+function RoomBooking({ orderId, party }: { orderId: string; party: number }) {
+  const { message } = App.useApp();
+  const roomsQ = useQ("matching.rooms", undefined);
+  const rooms = ((Array.isArray(roomsQ.data) ? roomsQ.data : []) as Room[]).filter((r) => r.active !== false);
+  const fits = rooms.filter((r) => r.capacity >= party);
+  const [roomId, setRoomId] = useState<string | undefined>();
+  const [slot, setSlot] = useState<[Dayjs, Dayjs] | null>(null);
+  const [booked, setBooked] = useState<string | null>(null);
+  const chosen = roomId ?? fits[0]?.id;
+
+  async function book() {
+    if (!chosen || !slot) return;
+    try {
+      await trpcClient.mutation("matching.book", { roomId: chosen, orderId, startsAt: slot[0].toDate(), endsAt: slot[1].toDate(), idempotencyKey: crypto.randomUUID() });
+      const name = rooms.find((r) => r.id === chosen)?.name ?? "";
+      setBooked(`${name} ${slot[0].format("MM-DD HH:mm")}–${slot[1].format("HH:mm")}`);
+      message.success("已预约洽谈室");
+    } catch (err) {
+      message.error(errorInfo(err).message);
+    }
+  }
+
+  if (booked) return <Tag color="blue">洽谈室：{booked}</Tag>;
+  return (
+    <Space size={4}>
+      <Typography.Text type="secondary">需 {party} 座</Typography.Text>
+      <Select size="small" style={{ width: 150 }} value={chosen} onChange={setRoomId} placeholder={fits.length ? "选择洽谈室" : "没有足够大的洽谈室"}
+        options={rooms.map((r) => ({ value: r.id, label: `${r.name}（${r.capacity}座）`, disabled: r.capacity < party }))} />
+      <DatePicker.RangePicker size="small" showTime={{ format: "HH:mm", minuteStep: 15 }} format="MM-DD HH:mm" value={slot} onChange={(v) => setSlot(v && v[0] && v[1] ? [v[0], v[1]] : null)} />
+      <Button size="small" disabled={!chosen || !slot} onClick={() => void book()}>预约</Button>
+    </Space>
   );
 }
