@@ -44,6 +44,9 @@ export const router = createBrowserRouter([
       { path: "books", element: page(() => import("./pages/hall/BooksPage.tsx")) },
       { path: "services", element: page(() => import("./pages/hall/ServicesPage.tsx")) },
       // ---- end hall, rights and office screens
+      // ---- training, publicity and administration screens
+      { path: "training", element: page(() => import("./pages/training/TrainingPage.tsx")) },
+      // ---- end training, publicity and administration screens
       { path: "*", element: page(() => import("./pages/NotFoundPage.tsx")) },
     ],
   },

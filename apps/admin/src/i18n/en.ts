@@ -1,3 +1,4 @@
+import { enAdmin } from "./en-admin.ts";
 import { enOps } from "./en-ops.ts";
 import type { MessageKey } from "./zh.ts";
 
@@ -84,4 +85,5 @@ export const en: Record<MessageKey, string> = {
   "jobs.copyAll": "Copy today's list",
   "jobs.copied": "Copied; paste it into the WeChat group",
   ...enOps,
+  ...enAdmin,
 };

@@ -1,3 +1,4 @@
+import { zhAdmin } from "./zh-admin.ts";
 import { zhOps } from "./zh-ops.ts";
 /** Simplified Chinese, the app's first language. Keys are shared with `en.ts`. */
 export const zh = {
@@ -82,6 +83,7 @@ export const zh = {
   "jobs.copyAll": "复制今日全部岗位",
   "jobs.copied": "已复制，可粘贴到微信群",
   ...zhOps,
+  ...zhAdmin,
 } as const;
 
 export type MessageKey = keyof typeof zh;

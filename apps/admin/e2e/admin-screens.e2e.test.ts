@@ -1,0 +1,79 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { shanghaiDate } from "@lingong/core";
+import { hasChromium, launch, login, openPage, shot, type Session } from "./browser.ts";
+import { pickWorker } from "./ops-helpers.ts";
+
+const T = { timeout: 10_000 };
+
+/** Picks an option of an antd Select by typing part of its label. */
+async function choose(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator(".ant-select-item-option").filter({ hasText: text }).first().click();
+}
+
+describe.runIf(hasChromium)("training (M6) as the market head", () => {
+  let browser: Browser;
+  let s: Session;
+  const fixture = inject("fixture");
+
+  beforeAll(async () => {
+    browser = await launch();
+    s = await openPage(browser);
+    await login(s.page, "head");
+  });
+  afterAll(async () => {
+    await s?.close();
+    await browser?.close();
+  });
+
+  it("creates a course and a batch, enrols a worker, records attendance and completion", async () => {
+    const { page } = s;
+    const worker = fixture.workers[1]!;
+    const today = shanghaiDate(new Date());
+    await page.goto(`${inject("baseUrl")}/training`);
+    await expect.poll(() => page.getByText("还没有培训批次").count(), T).toBe(1);
+    await page.getByRole("tab", { name: "课程" }).click();
+    await page.getByTestId("course-submit").click();
+    await expect.poll(() => page.getByText("请选择工种").count(), T).toBe(1);
+    expect(await page.getByText("请填写课程名称").count()).toBe(1);
+    await page.getByTestId("course-trade").click();
+    await page.keyboard.type("砌筑");
+    await page.keyboard.press("Enter");
+    await page.getByLabel("课程名称").fill("砌筑工初级培训");
+    await page.getByLabel("学时").fill("40");
+    await page.getByLabel("课程名称").press("Enter");
+    await expect.poll(() => page.getByTestId("course-list").locator(".ant-table-row").filter({ hasText: "砌筑工初级培训" }).count(), T).toBe(1);
+    await shot(page, "training-courses");
+
+    await page.getByRole("tab", { name: "培训批次" }).click();
+    await page.getByTestId("batch-submit").click();
+    await expect.poll(() => page.getByText("请选择培训期间（开班和结束日期）").count(), T).toBe(1);
+    await choose(page, "batch-course", "砌筑工初级培训");
+    await page.getByPlaceholder("开始日期").click();
+    await page.getByPlaceholder("开始日期").fill(today);
+    await page.getByPlaceholder("开始日期").press("Enter");
+    await page.getByPlaceholder("结束日期").fill(today);
+    await page.getByPlaceholder("结束日期").press("Enter");
+    await page.getByLabel("地点").fill("市场二楼培训室");
+    await page.getByTestId("batch-submit").click();
+    await expect.poll(() => page.getByTestId("roster").count(), T).toBe(1);
+    await expect.poll(() => page.getByText("还没有学员报名").count(), T).toBe(1);
+
+    await pickWorker(page, "enrol-worker", worker.workerNo);
+    await page.getByTestId("enrol-submit").click();
+    const row = page.getByTestId("roster-table").locator(".ant-table-row").filter({ hasText: worker.workerNo });
+    await expect.poll(() => row.count(), T).toBe(1);
+    await row.getByRole("button", { name: /出\s*勤/ }).click();
+    await expect.poll(() => row.textContent(), T).toContain("1 天（记 1 天）");
+    await row.getByRole("button", { name: /结\s*业/ }).click();
+    await page.getByTestId("certificate-no").fill("QS-2024-0001");
+    await page.getByRole("dialog").getByRole("button", { name: /确认结业/ }).click();
+    await expect.poll(() => row.textContent(), T).toContain("已结业");
+    expect(await row.textContent()).toContain("QS-2024-0001");
+    const batchRow = page.getByTestId("batch-list").locator(".ant-table-row").first();
+    await expect.poll(() => batchRow.textContent(), T).toContain("1 / 30");
+    await shot(page, "training-roster");
+    expect(s.errors).toEqual([]);
+  });
+});
