@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { DEFAULT_GUIDANCE_WAGE_POLICY, demandSupplyRatio, guidanceRange, maskName, placementRate, type SkillGrade } from "@lingong/core";
 import type { Db } from "../db/client.ts";
-import { groupTable, shiftMonth, type AnalyticsFilter } from "./analytics.ts";
+import { groupTable, shiftMonth, townshipWhere, tradeSource, type AnalyticsFilter } from "./analytics.ts";
 import { rowsOf } from "./analytics-sql.ts";
 
 export const OVERVIEW_KEYS = [
@@ -46,7 +46,8 @@ export async function overview(db: Db, f: AnalyticsFilter): Promise<Overview> {
   const prev = shiftMonth(month, -1);
   const m = `${month}-01`;
   const p = `${prev}-01`;
-  const tw = f.townshipId ? sql`township_id = ${f.townshipId}::uuid` : sql`true`;
+  const tw = townshipWhere(f);
+  const wagesSrc = tradeSource(f, "wages");
   const [g] = rowsOf<Record<string, unknown>>(
     await db.execute(sql`select
         sum(registered_delta) filter (where month <= ${m}::date)::int as reg,
@@ -65,7 +66,7 @@ export async function overview(db: Db, f: AnalyticsFilter): Promise<Overview> {
         sum(demand_headcount) filter (where month = ${p}::date)::int as head_p,
         sum(placements) filter (where month = ${m}::date)::int as plac,
         sum(placements) filter (where month = ${p}::date)::int as plac_p
-      from analytics_month_trade where ${marketWhere(f)} and month in (${m}::date, ${p}::date)`),
+      from analytics_month_totals where ${marketWhere(f)} and month in (${m}::date, ${p}::date)`),
   );
   const counters = rowsOf<{ metric: string; cur: number; prev: number }>(
     await db.execute(sql`select metric,
@@ -80,7 +81,7 @@ export async function overview(db: Db, f: AnalyticsFilter): Promise<Overview> {
   );
   const wageRows = rowsOf<{ month: string; trade_code: string; skill_grade: string; sum: number; n: number }>(
     await db.execute(sql`select month::text as month, trade_code, skill_grade, sum(wage_sum_fen)::bigint as sum, sum(wage_count)::int as n
-      from analytics_month_wages where ${marketWhere(f)} and month in (${m}::date, ${p}::date) and wage_unit = 'day' group by 1, 2, 3`),
+      from ${wagesSrc.table} where ${wagesSrc.where} and month in (${m}::date, ${p}::date) and wage_unit = 'day' group by 1, 2, 3`),
   );
   const [open] = rowsOf<Record<string, unknown>>(
     await db.execute(sql`select count(*)::int as orders, coalesce(sum(headcount - filled_count), 0)::int as headcount
@@ -146,7 +147,9 @@ export interface DrilldownRow {
   amountFen: number | null;
 }
 
-const SHANGHAI_MONTH = (col: SQL) => sql`analytics_month(${col})`;
+/** `col` within the Asia/Shanghai months from..to (first days), as a range an index on `col` can serve. */
+const inMonths = (col: SQL, from: string, to: string) =>
+  sql`${col} >= (${from}::date::timestamp at time zone 'Asia/Shanghai') and ${col} < ((${to}::date + interval '1 month')::timestamp at time zone 'Asia/Shanghai')`;
 
 /**
  * The rows behind one bar or point, newest first, capped at `limit`. Names are masked (maskName):
@@ -165,8 +168,7 @@ export async function drilldown(db: Db, f: AnalyticsFilter, input: DrilldownInpu
         from dispatches d join job_orders o on o.id = d.order_id join workers w on w.id = d.worker_id
           join employers e on e.id = d.employer_id join markets m on m.id = d.market_id
         where ${mk("d")} and d.status in ('assigned', 'started', 'completed')
-          and d.starts_at >= (${from}::date::timestamp at time zone 'Asia/Shanghai')
-          and d.starts_at < ((${to}::date + interval '1 month')::timestamp at time zone 'Asia/Shanghai')
+          and ${inMonths(sql`d.starts_at`, from, to)}
           ${input.trade ? sql`and o.trade_code = ${input.trade}` : sql``}
           ${input.townshipId ? sql`and w.township_id = ${input.townshipId}::uuid` : sql``}
           ${input.stars !== undefined ? sql`and w.stars = ${input.stars}` : sql``}
@@ -178,7 +180,7 @@ export async function drilldown(db: Db, f: AnalyticsFilter, input: DrilldownInpu
           o.place || ' ×' || o.headcount as detail, o.status, o.wage_fen as amount
         from job_orders o join employers e on e.id = o.employer_id join markets m on m.id = o.market_id
         where ${mk("o")} and o.published_at is not null and o.status <> 'cancelled'
-          and ${SHANGHAI_MONTH(sql`o.published_at`)} between ${from}::date and ${to}::date
+          and ${inMonths(sql`o.published_at`, from, to)}
           ${input.trade ? sql`and o.trade_code = ${input.trade}` : sql``}
         order by o.published_at desc limit ${limit}`),
     );
@@ -187,7 +189,7 @@ export async function drilldown(db: Db, f: AnalyticsFilter, input: DrilldownInpu
       await db.execute(sql`select c.id::text as id, c.filed_at as date, m.name as market, null as trade, c.case_no as who,
           c.category as detail, c.status, null::int as amount
         from complaints c join markets m on m.id = c.market_id
-        where ${mk("c")} and ${SHANGHAI_MONTH(sql`c.filed_at`)} between ${from}::date and ${to}::date
+        where ${mk("c")} and ${inMonths(sql`c.filed_at`, from, to)}
           ${input.category ? sql`and c.category = ${input.category}` : sql``}
         order by c.filed_at desc limit ${limit}`),
     );

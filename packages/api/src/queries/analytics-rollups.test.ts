@@ -19,9 +19,12 @@ const PAIRS = [
   ["analytics_worker_months", "analytics_expected_worker_months"],
   ["analytics_worker_month_trades", "analytics_expected_worker_month_trades"],
   ["analytics_month_trade", "analytics_expected_month_trade"],
+  ["analytics_month_totals", "analytics_expected_month_totals"],
+  ["analytics_province_month_trade", "analytics_expected_province_month_trade"],
   ["analytics_month_group", "analytics_expected_month_group"],
   ["analytics_month_stars", "analytics_expected_month_stars"],
   ["analytics_month_wages", "analytics_expected_month_wages"],
+  ["analytics_province_month_wages", "analytics_expected_province_month_wages"],
   ["analytics_month_complaints", "analytics_expected_month_complaints"],
   ["analytics_month_counters", "analytics_expected_month_counters"],
 ] as const;
@@ -31,6 +34,9 @@ const VALUES: Record<string, string> = {
   analytics_worker_months: "dispatches",
   analytics_worker_month_trades: "dispatches",
   analytics_month_trade: "demand_orders, demand_headcount, placements, completed, seekers_delta, placed_workers",
+  analytics_month_totals: "demand_orders, demand_headcount, placements, completed",
+  analytics_province_month_trade: "demand_orders, demand_headcount, placements, completed, seekers_delta, placed_workers",
+  analytics_province_month_wages: "wage_sum_fen, wage_count",
   analytics_month_group: "registered_delta, seekers_delta, placed_workers",
   analytics_month_stars: "registered_delta, seekers_delta, placed_workers",
   analytics_month_wages: "wage_sum_fen, wage_count",
@@ -171,6 +177,35 @@ describeOnBothDatabases("analytics rollups equal the base-table answer", (suite)
     await db.insert(servicesLog).values({ marketId: env.market.id, kind: "meal", servedOn: "2025-04-30", count: 12, recordedBy: staff });
     await db.insert(costEntries).values({ marketId: env.market.id, spentOn: "2025-04-30", category: "rent", amountFen: 500_000, voucherNo: "V1", recordedBy: staff });
     await db.insert(gradeChanges).values({ marketId: env.market.id, workerId: ws[1]!.id, fromGrade: 1, toGrade: 2, kind: "review" });
+
+    // A second market in the same months and trades: the province-wide rollups sum both markets.
+    const other = await env.addMarket("140599", "第二县零工市场");
+    const [ow] = await db
+      .insert(workers)
+      .values({ marketId: other.id, workerNo: "BW1", name: "乙工人", stars: 3, consentVersion: "t", consentedAt: new Date(Date.UTC(2025, 1, 3)), createdAt: new Date(Date.UTC(2025, 1, 3)) })
+      .returning();
+    await db.insert(workerTrades).values({ marketId: other.id, workerId: ow!.id, tradeCode: TRADES[0] });
+    const [oe] = await db
+      .insert(employers)
+      .values({ marketId: other.id, employerNo: "BE1", kind: "person", name: "李家", contactName: "李", contactPhoneEnc: "x", contactPhoneBidx: randomUUID(), contactPhoneMasked: "139****0001" })
+      .returning();
+    const [oo] = await db
+      .insert(jobOrders)
+      .values({ marketId: other.id, orderNo: "BO1", employerId: oe!.id, tradeCode: TRADES[0], skillGrade: "L4", headcount: 3, startDate: "2025-03-01", endDate: "2025-09-30", place: "城关镇", wageFen: 20_000, wageUnit: "day", status: "published", publishedAt: new Date(Date.UTC(2025, 2, 1, 18)) })
+      .returning();
+    for (let k = 0; k < 2; k++) {
+      const start = new Date(Date.UTC(2025, 2, 5 + k * 3, 1));
+      const [d] = await db
+        .insert(dispatches)
+        .values({ marketId: other.id, orderId: oo!.id, workerId: ow!.id, employerId: oe!.id, startsAt: start, endsAt: new Date(start.getTime() + 8 * 3_600_000), status: "completed", agreedWageFen: 21_000, wageUnit: "day", startedAt: start, completedAt: start })
+        .returning();
+      ds.push(d!);
+    }
+    const provinceRows = rowsOf<{ n: number }>(
+      await db.execute(sql`select count(*)::int as n from analytics_province_month_trade p where p.placements > 0 and p.placements = (
+        select sum(t.placements) from analytics_month_trade t where t.month = p.month and t.trade_code = p.trade_code having count(distinct t.market_id) = 2)`),
+    );
+    expect(provinceRows[0]!.n).toBeGreaterThan(0);
 
     expect(await mismatches(db)).toEqual(ZERO);
     const placed = rowsOf<{ n: number }>(await db.execute(sql`select coalesce(sum(placed_workers), 0)::int as n from analytics_month_group`));

@@ -58,6 +58,26 @@ function marketWhere(f: Pick<AnalyticsFilter, "marketIds">, col = sql`market_id`
   return sql`${col} in (${sql.join(f.marketIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
 }
 
+/**
+ * A township belongs to one market: pin the market too, so the rollups' (market_id, month, …) keys
+ * are used even when the caller (a province leader) gave a township without a market.
+ */
+export function townshipWhere(f: Pick<AnalyticsFilter, "townshipId">): SQL {
+  if (!f.townshipId) return sql`true`;
+  return sql`township_id = ${f.townshipId}::uuid and market_id = (select t.market_id from townships t where t.id = ${f.townshipId}::uuid)`;
+}
+
+/**
+ * Which rollup to read for per-trade (or per-trade wage) figures: the whole province reads the
+ * province-wide table (one row per month and trade), a set of markets the per-market one.
+ */
+export function tradeSource(f: Pick<AnalyticsFilter, "marketIds">, kind: "trade" | "wages"): { table: SQL; where: SQL } {
+  if (f.marketIds === null) {
+    return { table: sql`${sql.identifier(kind === "trade" ? "analytics_province_month_trade" : "analytics_province_month_wages")}`, where: sql`true` };
+  }
+  return { table: sql`${sql.identifier(kind === "trade" ? "analytics_month_trade" : "analytics_month_wages")}`, where: marketWhere(f) };
+}
+
 function periodWhere(f: Pick<AnalyticsFilter, "from" | "to">): SQL {
   return sql`month between ${first(f.from)}::date and ${first(f.to)}::date`;
 }
@@ -91,13 +111,14 @@ export interface SupplyDemand {
 export async function supplyDemand(db: Db, f: AnalyticsFilter): Promise<SupplyDemand> {
   const months = monthsBetween(f.from, f.to);
   const tradeWhere = f.trade ? sql`trade_code = ${f.trade}` : sql`true`;
+  const src = tradeSource(f, "trade");
   const rows = await q<{ trade_code: string; month: string; openings: number; placements: number; seekers_delta: number }>(
     db,
     sql`select trade_code, greatest(month, ${first(f.from)}::date)::text as month,
           coalesce(sum(demand_headcount) filter (where month >= ${first(f.from)}::date), 0)::int as openings,
           coalesce(sum(placements) filter (where month >= ${first(f.from)}::date), 0)::int as placements,
           sum(seekers_delta)::int as seekers_delta
-        from analytics_month_trade where ${marketWhere(f)} and month <= ${first(f.to)}::date and ${tradeWhere}
+        from ${src.table} where ${src.where} and month <= ${first(f.to)}::date and ${tradeWhere}
         group by 1, 2`,
   );
   const byTrade = new Map<string, typeof rows>();
@@ -147,21 +168,21 @@ const idxOf = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
  * Seeker-months and placed worker-months per key over the period, in one GROUP BY: a seekers delta in
  * month d counts once for every month of the period at or after d (closed form of the running total).
  */
-async function pooled(db: Db, f: AnalyticsFilter, table: GroupTable | "analytics_month_trade", key: SQL, where: SQL) {
+async function pooled(db: Db, f: AnalyticsFilter, table: SQL, key: SQL, where: SQL) {
   const from = first(f.from);
   const weight = sql`(${idxOf(f.to)} - greatest(${monthIdx(sql`month`)}, ${idxOf(f.from)}) + 1)`;
   return q<{ k: string; seeker_months: number; placed: number }>(
     db,
     sql`select ${key} as k, sum(seekers_delta::bigint * ${weight})::bigint as seeker_months,
           coalesce(sum(placed_workers) filter (where month >= ${from}::date), 0)::int as placed
-        from ${sql.identifier(table)} where ${marketWhere(f)} and month <= ${first(f.to)}::date and ${where}
+        from ${table} where ${where} and month <= ${first(f.to)}::date
         group by 1`,
   );
 }
 
 export async function placement(db: Db, f: AnalyticsFilter): Promise<Placement> {
   const months = monthsBetween(f.from, f.to);
-  const tw = f.townshipId ? sql`township_id = ${f.townshipId}::uuid` : sql`true`;
+  const tw = townshipWhere(f);
   // Deltas before the period collapse into its first month, so at most one row per month comes back.
   const rows = await q<{ month: string; seekers_delta: number; placed: number }>(
     db,
@@ -186,12 +207,13 @@ export async function placement(db: Db, f: AnalyticsFilter): Promise<Placement> 
       .map((r) => ({ key: String(r.k), label: label(String(r.k)), placed: num(r.placed), seekers: num(r.seeker_months), rate: placementRate(num(r.placed), num(r.seeker_months)) }))
       .filter((r) => r.placed > 0 || r.seekers > 0);
   const tradeWhere = f.trade ? sql`trade_code = ${f.trade}` : sql`true`;
+  const src = tradeSource(f, "trade");
   // Townships belong to one county: the breakdown is given when one market is in scope.
   const oneMarket = f.marketIds !== null && f.marketIds.length === 1;
   const [byTownship, byStars, byTrade] = await Promise.all([
-    oneMarket ? pooled(db, f, "analytics_month_group", sql`township_id::text`, tw) : Promise.resolve([]),
-    pooled(db, f, groupTable(f), sql`stars::text`, tw),
-    pooled(db, f, "analytics_month_trade", sql`trade_code`, tradeWhere),
+    oneMarket ? pooled(db, f, sql`analytics_month_group`, sql`township_id::text`, sql`${marketWhere(f)} and ${tw}`) : Promise.resolve([]),
+    pooled(db, f, sql`${sql.identifier(groupTable(f))}`, sql`stars::text`, sql`${marketWhere(f)} and ${tw}`),
+    pooled(db, f, src.table, sql`trade_code`, sql`${src.where} and ${tradeWhere}`),
   ]);
   return {
     months,
@@ -221,7 +243,7 @@ export async function complaintsView(db: Db, f: AnalyticsFilter): Promise<Compla
   );
   const jobs = await q<{ month: string; completed: number }>(
     db,
-    sql`select month::text as month, sum(completed)::int as completed from analytics_month_trade
+    sql`select month::text as month, sum(completed)::int as completed from analytics_month_totals
         where ${marketWhere(f)} and ${periodWhere(f)} group by 1`,
   );
   const cats = new Map<string, { filed: number[]; upheld: number; closed: number; minutes: number }>();
@@ -277,7 +299,7 @@ export interface Stars {
 
 export async function stars(db: Db, f: AnalyticsFilter): Promise<Stars> {
   const months = monthsBetween(f.from, f.to);
-  const tw = f.townshipId ? sql`township_id = ${f.townshipId}::uuid` : sql`true`;
+  const tw = townshipWhere(f);
   const dist = await q<{ stars: number; workers: number }>(
     db,
     sql`select stars, sum(seekers_delta)::int as workers from ${sql.identifier(groupTable(f))}
@@ -318,7 +340,7 @@ export async function costPerPlacement(db: Db, f: AnalyticsFilter): Promise<Cost
   const c = await counters(db, f, sql`metric = 'cost_fen'`);
   const p = await q<{ month: string; placements: number }>(
     db,
-    sql`select month::text as month, sum(placements)::int as placements from analytics_month_trade
+    sql`select month::text as month, sum(placements)::int as placements from analytics_month_totals
         where ${marketWhere(f)} and ${periodWhere(f)} group by 1`,
   );
   const pAt = new Map(p.map((r) => [ym(r.month), num(r.placements)]));
@@ -339,10 +361,11 @@ export interface Wages {
  * Qinshui default policy, 0 stars) weighted by the orders' skill grades. Day-rate jobs only.
  */
 export async function wages(db: Db, f: AnalyticsFilter): Promise<Wages> {
+  const src = tradeSource(f, "wages");
   const rows = await q<{ trade_code: string; skill_grade: string; sum: number; n: number }>(
     db,
-    sql`select trade_code, skill_grade, sum(wage_sum_fen)::bigint as sum, sum(wage_count)::int as n from analytics_month_wages
-        where ${marketWhere(f)} and ${periodWhere(f)} and wage_unit = 'day'
+    sql`select trade_code, skill_grade, sum(wage_sum_fen)::bigint as sum, sum(wage_count)::int as n from ${src.table}
+        where ${src.where} and ${periodWhere(f)} and wage_unit = 'day'
           and ${f.trade ? sql`trade_code = ${f.trade}` : sql`true`}
         group by 1, 2`,
   );

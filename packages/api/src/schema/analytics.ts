@@ -130,3 +130,58 @@ export const analyticsMonthCounters = pgTable(
   { marketId: uuid().notNull(), month: month(), metric: text().notNull(), value: big() },
   (t) => [primaryKey({ name: "analytics_month_counters_pk", columns: [t.marketId, t.month, t.metric] })],
 );
+
+/**
+ * Per-(market, month) totals of `analytics_month_trade`'s additive order/dispatch figures (no trade
+ * dimension, so ~30× fewer rows): cost per placement, complaints per 100 jobs and the overview read it.
+ * Kept by the same helper (`analytics_add_trade`) as the per-trade rollup, in the same transaction.
+ * Distinct placed workers are not additive across trades, so they are not here (see `analytics_month_stars`).
+ */
+export const analyticsMonthTotals = pgTable(
+  "analytics_month_totals",
+  {
+    marketId: uuid().notNull(),
+    month: month(),
+    demandOrders: n(),
+    demandHeadcount: n(),
+    placements: n(),
+    completed: n(),
+  },
+  (t) => [primaryKey({ name: "analytics_month_totals_pk", columns: [t.marketId, t.month] })],
+);
+
+/**
+ * Province-wide (all markets) `analytics_month_trade`: one row per (month, trade), ~1,300 rows for
+ * three years instead of ~140,000, for the province view of supply/demand and placement by trade.
+ * A province aggregate, not a business table, so it has no market_id. `placed_workers` sums the
+ * markets' distinct counts, which is the province's distinct count because a worker belongs to one market.
+ * Kept by `analytics_add_trade` in the same transaction as the base change.
+ */
+export const analyticsProvinceMonthTrade = pgTable(
+  "analytics_province_month_trade",
+  {
+    month: month(),
+    tradeCode: text().notNull(),
+    demandOrders: n(),
+    demandHeadcount: n(),
+    placements: n(),
+    completed: n(),
+    seekersDelta: n(),
+    placedWorkers: n(),
+  },
+  (t) => [primaryKey({ name: "analytics_province_month_trade_pk", columns: [t.month, t.tradeCode] })],
+);
+
+/** Province-wide `analytics_month_wages` (all markets), kept by the same trigger function. */
+export const analyticsProvinceMonthWages = pgTable(
+  "analytics_province_month_wages",
+  {
+    month: month(),
+    tradeCode: text().notNull(),
+    wageUnit: text().notNull(),
+    skillGrade: text().notNull(),
+    wageSumFen: big(),
+    wageCount: n(),
+  },
+  (t) => [primaryKey({ name: "analytics_province_month_wages_pk", columns: [t.month, t.tradeCode, t.wageUnit, t.skillGrade] })],
+);
