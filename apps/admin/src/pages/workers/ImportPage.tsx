@@ -1,5 +1,5 @@
 import { UploadOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Result, Space, Table, Typography } from "antd";
+import { Alert, Button, Card, Checkbox, Result, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
 import { useConsent } from "./worker-common.tsx";
@@ -8,6 +8,14 @@ import { gradeLabel, todayShanghai, tradeLabel } from "../../lib/display.ts";
 import { errorInfo } from "../../lib/errors.ts";
 import { exportXlsx } from "../../lib/excel.ts";
 import { IMPORT_HEADERS, parseWorkerSheet, type ImportError, type ParsedSheet } from "../../lib/worker-import.ts";
+
+/** What workers.import answers (errors carry the sheet's Chinese column in `column`). */
+interface ServerImportReport {
+  ok: boolean;
+  imported: number;
+  errorCount: number;
+  errors: { row: number; field: string; column: string; message: string }[];
+}
 
 /** Import of existing archives: preview, per-row errors, then one all-or-nothing call. */
 export default function ImportPage() {
@@ -18,6 +26,7 @@ export default function ImportPage() {
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [imported, setImported] = useState<number | null>(null);
+  const [consentConfirmed, setConsentConfirmed] = useState(false);
   const consent = useConsent();
 
   async function onFile(file: File) {
@@ -41,13 +50,16 @@ export default function ImportPage() {
     setBusy(true);
     setSubmitError(null);
     try {
-      const res = (await trpcClient.mutation("workers.import", { consentVersion: consent.data.version, rows: parsed.rows })) as { imported?: number; count?: number };
-      setImported(res.imported ?? res.count ?? parsed.rows.length);
+      // The server checks every row again (and against the archive); any error and it imports nothing.
+      const res = (await trpcClient.mutation("workers.import", { consentVersion: consent.data.version, consentGiven: consentConfirmed, rows: parsed.rows })) as ServerImportReport;
+      if (res.ok) setImported(res.imported);
+      else {
+        setServerErrors(res.errors.map((e) => ({ row: e.row, field: e.column || e.field, message: e.message })));
+        setSubmitError(`服务器校验发现 ${res.errorCount} 处错误，未导入任何记录`);
+      }
     } catch (err) {
       const info = errorInfo(err);
       setSubmitError(`${info.message}（未导入任何记录）`);
-      const rowsErr = (err as { data?: { rows?: ImportError[] } }).data?.rows;
-      if (Array.isArray(rowsErr)) setServerErrors(rowsErr);
     } finally {
       setBusy(false);
     }
@@ -96,7 +108,12 @@ export default function ImportPage() {
                 { title: "工种", dataIndex: "trades", render: (ts: { tradeCode: string; skillGrade: string }[]) => ts.map((x) => `${tradeLabel(x.tradeCode)}(${gradeLabel(x.skillGrade)})`).join("、") },
                 { title: "从业年限", dataIndex: "workYears" },
               ]} />
-            <Button type="primary" style={{ marginTop: 12 }} disabled={errors.length > 0 || parsed.rows.length === 0 || !consent.data} loading={busy} onClick={() => void submit()}>
+            <div style={{ marginTop: 12 }}>
+              <Checkbox checked={consentConfirmed} onChange={(e) => setConsentConfirmed(e.target.checked)} data-testid="import-consent">
+                已核对：表中每位零工均已签署《个人信息处理告知同意书》（版本 {consent.data.version}）
+              </Checkbox>
+            </div>
+            <Button type="primary" style={{ marginTop: 12 }} disabled={errors.length > 0 || parsed.rows.length === 0 || !consent.data || !consentConfirmed} loading={busy} onClick={() => void submit()}>
               全部导入（{parsed.rows.length} 人）
             </Button>
           </Card>
