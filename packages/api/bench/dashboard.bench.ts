@@ -6,8 +6,11 @@
  * from the base tables. Prints `BENCH {...}` lines:
  *   dashboard.query.p95_ms  worst view's p95 over repeated runs (target <= 100 ms)
  *   dashboard.query.naive_ms  worst of the same numbers computed from base tables (median of 3)
+ * LINGONG_BENCH_KEEP=1 keeps the database (its name is printed); LINGONG_BENCH_DB=<name> re-times the
+ * queries on such a kept database (migrations are applied, nothing is loaded, and it is not dropped).
  */
 import { randomBytes } from "node:crypto";
+import { loadavg } from "node:os";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { createDatabase } from "../src/db/client.ts";
@@ -20,10 +23,13 @@ import { provinceOptions, seedProvince } from "../src/seed/province.ts";
 const base = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const scale = Number(process.env.LINGONG_BENCH_SCALE ?? "1");
 const runs = Number(process.env.LINGONG_BENCH_RUNS ?? "30");
-const name = `lingong_dash_bench_${randomBytes(4).toString("hex")}`;
+const reuse = process.env.LINGONG_BENCH_DB;
+if (reuse !== undefined && !/^lingong_dash_bench_[0-9a-f]{8}$/.test(reuse)) throw new Error("LINGONG_BENCH_DB must name a kept bench database");
+const keep = reuse !== undefined || process.env.LINGONG_BENCH_KEEP === "1";
+const name = reuse ?? `lingong_dash_bench_${randomBytes(4).toString("hex")}`;
 
 const admin = postgres(base, { max: 1, onnotice: () => {} });
-await admin.unsafe(`CREATE DATABASE ${name}`);
+if (!reuse) await admin.unsafe(`CREATE DATABASE ${name}`);
 const url = new URL(base);
 url.pathname = `/${name}`;
 const database = await createDatabase({ url: url.toString(), max: 4 });
@@ -44,12 +50,21 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 try {
   await migrateDatabase(db, "postgres");
   const opts = { ...provinceOptions(scale), endMonth: "2025-12" };
-  console.error(`loading province: ${opts.markets} markets × ${opts.workersPerMarket} workers × ${opts.dispatchesPerWorker} dispatches …`);
-  const loaded = await seedProvince(db, opts);
-  console.error(`loaded ${loaded.workers} workers, ${loaded.orders} orders, ${loaded.dispatches} dispatches in ${(loaded.ms / 1000).toFixed(1)} s`);
+  console.error(`scale ${scale}; load average ${loadavg().map((x) => x.toFixed(2)).join(" ")} on this machine`);
+  if (!reuse) {
+    console.error(`loading province into ${name}: ${opts.markets} markets × ${opts.workersPerMarket} workers × ${opts.dispatchesPerWorker} dispatches …`);
+    const loaded = await seedProvince(db, opts);
+    console.error(`loaded ${loaded.workers} workers, ${loaded.orders} orders, ${loaded.dispatches} dispatches in ${(loaded.ms / 1000).toFixed(1)} s`);
+  } else {
+    const [c] = rowsOf<{ w: number; d: number }>(await db.execute(sql`select (select count(*) from workers)::int as w, (select count(*) from dispatches)::int as d`));
+    console.error(`re-timing kept database ${name}: ${c?.w} workers, ${c?.d} dispatches`);
+  }
+  const t0 = performance.now();
   await db.execute(sql`vacuum analyze`);
+  console.error(`vacuum analyze ${((performance.now() - t0) / 1000).toFixed(1)} s; load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
 
   const [one] = rowsOf<{ id: string }>(await db.execute(sql`select id::text as id from markets order by code limit 1`));
+  const [town] = rowsOf<{ id: string }>(await db.execute(sql`select id::text as id from townships where market_id = ${one!.id}::uuid order by sort limit 1`));
   const province: AnalyticsFilter = { marketIds: null, from: "2023-01", to: "2025-12" };
   const county: AnalyticsFilter = { marketIds: [one!.id], from: "2023-01", to: "2025-12" };
   const views: Record<string, (f: AnalyticsFilter) => Promise<unknown>> = {
@@ -63,6 +78,13 @@ try {
     services: (f) => services(db, f),
     costPerPlacement: (f) => costPerPlacement(db, f),
     drilldown: (f) => drilldown(db, f, { kind: "placements", month: "2025-06", limit: 200 }),
+    drilldownTrade: (f) => drilldown(db, f, { kind: "placements", month: "2025-06", trade: "electrician", limit: 200 }),
+    drilldownStars: (f) => drilldown(db, f, { kind: "placements", month: "2025-06", stars: 5, limit: 200 }),
+    drilldownOpenings: (f) => drilldown(db, f, { kind: "openings", month: "2025-06", limit: 200 }),
+    drilldownComplaints: (f) => drilldown(db, f, { kind: "complaints", month: "2025-06", limit: 200 }),
+    // A township (one county's) chosen while the province is in scope.
+    placementTownship: (f) => placement(db, { ...f, townshipId: town!.id }),
+    starsTownship: (f) => stars(db, { ...f, townshipId: town!.id }),
   };
   let worst = { view: "", p95: 0 };
   for (const [scope, f] of [["province", province], ["county", county]] as const) {
@@ -71,7 +93,7 @@ try {
       const ts: number[] = [];
       for (let i = 0; i < runs; i++) ts.push(await time(() => fn(f)));
       const p = p95(ts);
-      console.error(`  ${scope.padEnd(8)} ${view.padEnd(18)} p95 ${p.toFixed(1)} ms  median ${median(ts).toFixed(1)} ms`);
+      console.error(`  ${scope.padEnd(8)} ${view.padEnd(20)} p95 ${p.toFixed(1)} ms  median ${median(ts).toFixed(1)} ms`);
       if (p > worst.p95) worst = { view: `${scope}.${view}`, p95: p };
     }
   }
@@ -102,11 +124,12 @@ try {
     console.error(`  naive    ${q.padEnd(18)} median ${m.toFixed(0)} ms`);
     if (m > naiveWorst.ms) naiveWorst = { q, ms: m };
   }
-  console.error(`worst view: ${worst.view}; worst naive: ${naiveWorst.q}; scale ${scale}`);
+  console.error(`worst view: ${worst.view}; worst naive: ${naiveWorst.q}; scale ${scale}; load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
   console.log(`BENCH ${JSON.stringify({ name: "dashboard.query.p95_ms", value: Math.round(worst.p95 * 10) / 10, unit: "ms", target: "<= 100" })}`);
   console.log(`BENCH ${JSON.stringify({ name: "dashboard.query.naive_ms", value: Math.round(naiveWorst.ms), unit: "ms" })}`);
 } finally {
   await database.close();
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  if (keep) console.error(`kept database ${name} (drop it with: DROP DATABASE ${name} WITH (FORCE))`);
+  else await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end({ timeout: 5 });
 }
