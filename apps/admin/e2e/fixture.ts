@@ -1,4 +1,4 @@
-import { residentIdCheckCharacter } from "@lingong/core";
+import { addDays, residentIdCheckCharacter, shanghaiDate } from "@lingong/core";
 import type { TestEnv } from "../../../packages/api/src/test/harness.ts";
 import { appRouter } from "../../../packages/api/src/router.ts";
 import { makeEmployer, makeWorker, rng } from "../../../packages/api/src/seed/factories.ts";
@@ -28,7 +28,29 @@ export async function seedFixture(env: TestEnv) {
   const created = await business.employers.create({ ...input, name: "沁水县鑫源建筑工程有限公司" });
   await business.employers.verify({ employerId: created.id });
   const employer = { id: created.id, name: created.name };
-  return { workers, employer, townships: env.townships.map((t) => ({ id: t.id, name: t.name })) };
+  // A published order for today whose place is the HTML-like text, and the same worker on the
+  // honour roll: both reach the public screens (checklist C22).
+  const today = shanghaiDate(new Date());
+  const order = await business.orders.create({
+    employerId: employer.id,
+    tradeCode: "general_labourer",
+    skillGrade: "none",
+    minStars: 0,
+    headcount: 3,
+    startDate: today,
+    endDate: today,
+    place: XSS_NAME,
+    wageFen: 20000,
+    wageUnit: "day",
+    requirements: "",
+    certificates: [],
+    publish: true,
+  });
+  const xssWorker = workers[0];
+  if (xssWorker) {
+    await env.caller("head").publicity.honourAdd({ workerId: xssWorker.id, title: "本月优秀零工", periodStart: today, periodEnd: addDays(today, 30), workerConsent: true });
+  }
+  return { workers, employer, order: { id: order.order.id, orderNo: order.order.orderNo }, townships: env.townships.map((t) => ({ id: t.id, name: t.name })) };
 }
 
 /** A valid resident ID number for a new worker in the browser flows. */

@@ -1,20 +1,13 @@
 import { useEffect, useState } from "react";
 import { useQ } from "../lib/api.ts";
 import { errorInfo } from "../lib/errors.ts";
-import { starText, tradeLabel } from "../lib/display.ts";
-import { dateText, publicMarketCode, rotatePage, wageText, type HonourEntry, type PublicJob, type TradeNeed } from "./public-common.ts";
+import { starText } from "../lib/display.ts";
+import { dateText, publicMarketCode, rotatePage, wageRangeText, wageText, type Announcement, type HonourEntry, type PublicJob, type TradeNeed } from "./public-common.ts";
 import "./board.css";
-
-interface Snapshot {
-  market?: { name: string };
-  openOrders?: PublicJob[];
-  todayNeeds?: TradeNeed[];
-  honourRoll?: HonourEntry[];
-  generatedAt?: string;
-}
 
 const REFRESH_MS = 30_000;
 const ROTATE_MS = 10_000;
+const JOBS_PER_SCREEN = 6;
 
 function useTick(ms: number): number {
   const [n, setN] = useState(0);
@@ -33,21 +26,27 @@ function Clock() {
   return <span className="board-clock">{`${iso.slice(0, 10)} 星期${week} ${iso.slice(11, 16)}`}</span>;
 }
 
+const live = { refetchInterval: REFRESH_MS, refetchIntervalInBackground: true, staleTime: 0 } as const;
+const list = <T,>(d: unknown): T[] => (Array.isArray(d) ? (d as T[]) : []);
+
 /**
- * The hall's LED screen (R2, M5): open job orders rotating, today's needs by trade, the honour roll.
- * No login; data comes from the public board procedure (allow-listed fields only), refreshed every 30 s.
+ * The hall's LED screen (R2, M5): open job orders rotating, today's needs by trade, the honour roll
+ * and announcements. No login; the public board procedures return allow-listed fields only, and
+ * everything is rendered as text. Refreshes itself every 30 s; keeps the last data when offline.
  */
 export default function BoardPage() {
   const marketCode = publicMarketCode();
-  const q = useQ("board.snapshot", { marketCode }, { refetchInterval: REFRESH_MS, refetchIntervalInBackground: true, retry: true, staleTime: 0 });
+  const ordersQ = useQ("board.openOrders", { marketCode, limit: 60 }, live);
+  const needsQ = useQ("board.todayNeeds", { marketCode }, live);
+  const honourQ = useQ("board.honourRoll", { marketCode, limit: 20 }, live);
+  const newsQ = useQ("board.announcements", { marketCode, limit: 5 }, live);
   const tick = useTick(ROTATE_MS);
-  const s = (q.data ?? {}) as Snapshot;
-  const jobs = s.openOrders ?? [];
-  const needs = s.todayNeeds ?? [];
-  const honour = s.honourRoll ?? [];
-  const jobPage = rotatePage(jobs, 6, tick);
-  const honourPage = rotatePage(honour, 5, tick);
-  const pages = Math.max(1, Math.ceil(jobs.length / 6));
+  const jobs = list<PublicJob>(ordersQ.data);
+  const needs = list<TradeNeed>(needsQ.data);
+  const honour = list<HonourEntry>(honourQ.data);
+  const news = list<Announcement>(newsQ.data);
+  const pages = Math.max(1, Math.ceil(jobs.length / JOBS_PER_SCREEN));
+  const error = ordersQ.error ?? needsQ.error;
 
   useEffect(() => {
     document.title = "零工市场 · 大厅信息屏";
@@ -56,22 +55,22 @@ export default function BoardPage() {
   return (
     <div className="board">
       <header className="board-header">
-        <h1>{s.market?.name ?? "零工市场"} · 招工信息</h1>
+        <h1>零工市场 · 招工信息</h1>
         <Clock />
       </header>
-      {q.error && !q.data && <div className="board-error">信息暂时无法更新：{errorInfo(q.error).message}</div>}
+      {error && <div className="board-error">信息暂时无法更新：{errorInfo(error).message}</div>}
       <main className="board-main">
         <section className="board-jobs" aria-label="招工信息">
           <h2>招工信息 <small>{jobs.length > 0 ? `共 ${jobs.length} 条 · 第 ${(tick % pages) + 1}/${pages} 屏` : ""}</small></h2>
-          {q.isPending && <p className="board-empty">正在加载…</p>}
-          {!q.isPending && jobs.length === 0 && <p className="board-empty">暂无招工信息，请到服务窗口登记求职</p>}
+          {ordersQ.isPending && <p className="board-empty">正在加载…</p>}
+          {!ordersQ.isPending && jobs.length === 0 && <p className="board-empty">暂无招工信息，请到服务窗口登记求职</p>}
           <div className="board-job-grid">
-            {jobPage.map((j) => (
+            {rotatePage(jobs, JOBS_PER_SCREEN, tick).map((j) => (
               <article key={j.id} className="board-job" data-testid="board-job">
-                <div className="board-job-trade">{j.tradeZh ?? tradeLabel(j.tradeCode)} <span className="board-job-count">{j.remaining ?? j.headcount} 人</span></div>
+                <div className="board-job-trade">{j.trade.zh} <span className="board-job-count">招 {j.headcountLeft} 人</span></div>
                 <div className="board-job-wage">{wageText(j.wageFen, j.wageUnit)}</div>
                 <div className="board-job-line">{dateText(j.startDate, j.endDate)} · {j.township ? `${j.township} ` : ""}{j.place}</div>
-                {j.requirements && <div className="board-job-req">{j.requirements}</div>}
+                {j.minStars > 0 && <div className="board-job-req">要求 {j.minStars} 星及以上</div>}
               </article>
             ))}
           </div>
@@ -84,11 +83,11 @@ export default function BoardPage() {
             ) : (
               <table className="board-needs">
                 <tbody>
-                  {needs.map((n) => (
-                    <tr key={n.tradeCode}>
-                      <td>{n.tradeZh ?? tradeLabel(n.tradeCode)}</td>
-                      <td className="num">{n.headcount} 人</td>
-                      <td className="num">{n.minWageFen !== undefined ? wageText(n.minWageFen, "day").replace("/天", "") : ""}{n.maxWageFen !== undefined && n.maxWageFen !== n.minWageFen ? `起` : ""}</td>
+                  {needs.slice(0, 8).map((n) => (
+                    <tr key={n.trade.code}>
+                      <td>{n.trade.zh}</td>
+                      <td className="num">{n.headcountLeft} 人</td>
+                      <td className="num">{n.wages[0] ? wageRangeText(n.wages[0].minFen, n.wages[0].maxFen, n.wages[0].unit) : ""}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -101,11 +100,11 @@ export default function BoardPage() {
               <p className="board-empty">—</p>
             ) : (
               <ol>
-                {honourPage.map((h) => (
+                {rotatePage(honour, 5, tick).map((h) => (
                   <li key={h.id} data-testid="honour-entry">
-                    <span className="board-honour-name">{h.name}</span>
-                    {h.stars !== undefined && <span className="board-honour-stars">{starText(h.stars)}</span>}
-                    <div className="board-honour-title">{h.title ?? h.reason ?? (h.trades ?? []).map((t) => tradeLabel(t)).join("、")}</div>
+                    <span className="board-honour-name">{h.maskedName}</span>
+                    <span className="board-honour-stars">{starText(h.stars)}</span>
+                    <div className="board-honour-title">{h.title}{h.trade ? ` · ${h.trade.zh}` : ""}</div>
                   </li>
                 ))}
               </ol>
@@ -113,7 +112,9 @@ export default function BoardPage() {
           </section>
         </aside>
       </main>
-      <footer className="board-footer">求职登记请到服务窗口 · 手机查看岗位：打开本市场网页“零工岗位” · 公益服务，不收取任何费用</footer>
+      <footer className="board-footer">
+        {news.length > 0 ? <span className="board-news">{rotatePage(news, 1, tick).map((a) => `【${a.title}】${a.body}`)[0]}</span> : "求职登记请到服务窗口 · 公益服务，不收取任何费用"}
+      </footer>
     </div>
   );
 }

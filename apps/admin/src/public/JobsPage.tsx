@@ -1,7 +1,6 @@
 import { useState } from "react";
 import { callQuery, useQ } from "../lib/api.ts";
 import { errorInfo } from "../lib/errors.ts";
-import { tradeLabel } from "../lib/display.ts";
 import { copyText, dateText, publicMarketCode, wageText, type PublicJob } from "./public-common.ts";
 import "./jobs.css";
 
@@ -11,10 +10,8 @@ import "./jobs.css";
  */
 export default function JobsPage() {
   const marketCode = publicMarketCode();
-  const q = useQ("board.jobs", { marketCode }, { refetchInterval: 60_000 });
-  const data = q.data as { market?: { name: string }; jobs?: PublicJob[] } | PublicJob[] | undefined;
-  const jobs = Array.isArray(data) ? data : (data?.jobs ?? []);
-  const marketName = Array.isArray(data) ? undefined : data?.market?.name;
+  const q = useQ("board.openOrders", { marketCode, limit: 100 }, { refetchInterval: 60_000 });
+  const jobs = (Array.isArray(q.data) ? q.data : []) as PublicJob[];
   const [note, setNote] = useState<string | null>(null);
 
   async function copy(orderId?: string) {
@@ -31,7 +28,7 @@ export default function JobsPage() {
   return (
     <div className="jobs">
       <header className="jobs-header">
-        <h1>{marketName ?? "零工市场"} · 零工岗位</h1>
+        <h1>零工市场 · 今日岗位</h1>
         <button type="button" className="jobs-copy-all" onClick={() => void copy()} disabled={jobs.length === 0} data-testid="copy-all">复制今日全部岗位</button>
       </header>
       {note && <div className="jobs-note" role="status">{note}</div>}
@@ -42,12 +39,12 @@ export default function JobsPage() {
         {jobs.map((j) => (
           <li key={j.id} className="jobs-item" data-testid="job-item">
             <div className="jobs-item-head">
-              <strong>{j.tradeZh ?? tradeLabel(j.tradeCode)}</strong>
+              <strong>{j.trade.zh}</strong>
               <span className="jobs-wage">{wageText(j.wageFen, j.wageUnit)}</span>
             </div>
-            <div>招 {j.remaining ?? j.headcount} 人 · {dateText(j.startDate, j.endDate)}</div>
+            <div>招 {j.headcountLeft} 人 · {dateText(j.startDate, j.endDate)}</div>
             <div>地点：{j.township ? `${j.township} ` : ""}{j.place}</div>
-            {j.requirements && <div className="jobs-req">要求：{j.requirements}</div>}
+            {j.minStars > 0 && <div className="jobs-req">要求：{j.minStars} 星及以上</div>}
             <button type="button" onClick={() => void copy(j.id)} data-testid="copy-one">复制到微信群</button>
           </li>
         ))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateText, publicMarketCode, rotatePage, wageText } from "./public-common.ts";
+import { dateText, publicMarketCode, rotatePage, wageRangeText, wageText } from "./public-common.ts";
 
 describe("public screen helpers", () => {
   it("rotates through pages and wraps around", () => {
@@ -13,6 +13,8 @@ describe("public screen helpers", () => {
   it("writes wages and dates the way the hall reads them", () => {
     expect(wageText(25000, "day")).toBe("¥250/天");
     expect(wageText(2550, "hour")).toBe("¥25.50/小时");
+    expect(wageRangeText(18000, 22000, "day")).toBe("¥180–¥220/天");
+    expect(wageRangeText(20000, 20000, "day")).toBe("¥200/天");
     expect(dateText("2024-05-01", "2024-05-01")).toBe("5月1日");
     expect(dateText("2024-05-01", "2024-05-03")).toBe("5月1日—5月3日");
   });

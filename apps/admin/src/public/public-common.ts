@@ -14,43 +14,49 @@ export function publicMarketCode(search: string = typeof location === "undefined
 /** An open job order as the public procedures return it (allow-listed fields only). */
 export interface PublicJob {
   id: string;
-  orderNo?: string;
-  tradeCode: string;
-  tradeZh?: string;
-  headcount: number;
-  remaining?: number;
-  startDate: string;
-  endDate: string;
-  place: string;
-  township?: string | null;
+  orderNo: string;
+  trade: { code: string; zh: string; en: string };
+  headcountLeft: number;
   wageFen: number;
   wageUnit: string;
-  requirements?: string | null;
-  employerName?: string | null;
+  township: string | null;
+  place: string;
+  startDate: string;
+  endDate: string;
+  minStars: number;
 }
 
 export interface TradeNeed {
-  tradeCode: string;
-  tradeZh?: string;
-  headcount: number;
-  minWageFen?: number;
-  maxWageFen?: number;
-  places?: string[];
+  trade: { code: string; zh: string; en: string };
+  orders: number;
+  headcountLeft: number;
+  wages: { unit: string; minFen: number; maxFen: number }[];
 }
 
 export interface HonourEntry {
   id: string;
-  name: string;
-  stars?: number;
-  title?: string;
-  trades?: string[];
-  reason?: string | null;
+  maskedName: string;
+  stars: number;
+  title: string;
+  trade: { code: string; zh: string } | null;
+}
+
+export interface Announcement {
+  id: string;
+  title: string;
+  body: string;
+  pinned: boolean;
 }
 
 const UNIT: Record<string, string> = { day: "天", half_day: "半天", hour: "小时" };
 
 export function wageText(fen: number, unit: string): string {
   return `${formatFen(fen).replace(/\.00$/, "")}/${UNIT[unit] ?? unit}`;
+}
+
+/** `¥180–¥220/天` for a range, `¥200/天` when both ends are equal. */
+export function wageRangeText(minFen: number, maxFen: number, unit: string): string {
+  return minFen === maxFen ? wageText(minFen, unit) : `${formatFen(minFen).replace(/\.00$/, "")}–${wageText(maxFen, unit)}`;
 }
 
 export function dateText(start: string, end: string): string {
