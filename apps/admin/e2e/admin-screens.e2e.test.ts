@@ -32,7 +32,7 @@ describe.runIf(hasChromium)("training (M6) as the market head", () => {
     const worker = fixture.workers[1]!;
     const today = shanghaiDate(new Date());
     await page.goto(`${inject("baseUrl")}/training`);
-    await expect.poll(() => page.getByText("还没有培训批次").count(), T).toBe(1);
+    await expect.poll(() => page.getByTestId("batch-submit").count(), T).toBe(1);
     await page.getByRole("tab", { name: "课程" }).click();
     await page.getByTestId("course-submit").click();
     await expect.poll(() => page.getByText("请选择工种").count(), T).toBe(1);
@@ -74,6 +74,90 @@ describe.runIf(hasChromium)("training (M6) as the market head", () => {
     const batchRow = page.getByTestId("batch-list").locator(".ant-table-row").first();
     await expect.poll(() => batchRow.textContent(), T).toContain("1 / 30");
     await shot(page, "training-roster");
+    expect(s.errors).toEqual([]);
+  });
+});
+
+/** Calls a tRPC procedure from inside the page with its session cookie (for setting up a case). */
+async function call<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const res = await page.evaluate(
+    async ([p, i]) => {
+      const r = await fetch(`/trpc/${p}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(i), credentials: "include" });
+      return (await r.json()) as { result?: { data: unknown }; error?: { message: string } };
+    },
+    [path, input] as const,
+  );
+  if (!res.result) throw new Error(`${path}: ${res.error?.message ?? "failed"}`);
+  return res.result.data as T;
+}
+
+describe.runIf(hasChromium)("publicity (M5) as the market head", () => {
+  let browser: Browser;
+  let s: Session;
+  const fixture = inject("fixture");
+
+  beforeAll(async () => {
+    browser = await launch();
+    s = await openPage(browser);
+    await login(s.page, "head");
+  });
+  afterAll(async () => {
+    await s?.close();
+    await browser?.close();
+  });
+
+  it("puts a consenting worker on the honour roll", async () => {
+    const { page } = s;
+    const worker = fixture.workers[1]!;
+    await page.goto(`${inject("baseUrl")}/publicity`);
+    await expect.poll(() => page.getByTestId("honour-submit").count(), T).toBe(1);
+    await pickWorker(page, "honour-worker", worker.workerNo);
+    await page.getByTestId("honour-submit").click();
+    await expect.poll(() => page.getByText("须征得零工本人同意后才能公示").count(), T).toBe(1);
+    await page.getByText("零工本人同意在大厅屏幕公示姓名和事迹").click();
+    await page.getByTestId("honour-submit").click();
+    const row = page.getByTestId("honour-list").locator(".ant-table-row").filter({ hasText: worker.workerNo });
+    await expect.poll(() => row.count(), T).toBe(1);
+    expect(await row.textContent()).toContain("公示中");
+    await shot(page, "publicity-honour");
+  });
+
+  it("refuses an exposure entry without a legal basis and lists it once the basis is given", async () => {
+    const { page } = s;
+    const worker = fixture.workers[2]!;
+    // The case it rests on: an approved sanction (proposed and approved through the API).
+    const proposed = await call<{ sanction?: { id: string }; id?: string }>(page, "sanctions.propose", { workerId: worker.id, offence: "no_show", occurredOn: shanghaiDate(new Date()) });
+    const sanctionId = proposed.sanction?.id ?? proposed.id;
+    expect(sanctionId).toBeTruthy();
+    await call(page, "sanctions.approve", { sanctionId, approve: true });
+
+    await page.goto(`${inject("baseUrl")}/publicity`);
+    await page.getByRole("tab", { name: "曝光台" }).click();
+    const row = page.getByTestId("exposure-list").locator(".ant-table-row").filter({ hasText: worker.name });
+    await expect.poll(() => page.getByTestId("exposure-submit").count(), T).toBe(1);
+    await pickWorker(page, "exposure-worker", worker.workerNo);
+    await choose(page, "exposure-sanction", "无故爽约");
+    await page.getByLabel("事实").fill("接单后无故未到岗，致用工方停工半天");
+    await page.getByTestId("exposure-submit").click();
+    await expect.poll(() => page.getByText("请填写法律或政策依据").count(), T).toBe(1);
+    expect(await row.count()).toBe(0);
+    await page.waitForTimeout(400); // let the error message finish fading in for the screenshot
+    await shot(page, "publicity-exposure-refused");
+    // what was typed stays
+    expect(await page.getByLabel("事实").inputValue()).toBe("接单后无故未到岗，致用工方停工半天");
+    await page.getByLabel("法律或政策依据").fill("《沁水县零工市场管理办法》第二十条");
+    await page.getByTestId("exposure-submit").click();
+    await expect.poll(() => row.count(), T).toBe(1);
+    expect(await row.textContent()).toContain("《沁水县零工市场管理办法》第二十条");
+    expect(await row.textContent()).toContain("公示中");
+    await shot(page, "publicity-exposure");
+
+    await page.getByRole("tab", { name: "公告" }).click();
+    await page.getByLabel("标题").fill("本周六大厅开放时间调整");
+    await page.getByLabel("内容").fill("本周六 8:00–12:00 开放，下午闭厅。");
+    await page.getByRole("button", { name: /发\s*布/ }).click();
+    await expect.poll(() => page.getByTestId("announcement-list").locator(".ant-table-row").filter({ hasText: "本周六大厅开放时间调整" }).count(), T).toBe(1);
+    await shot(page, "publicity-announcements");
     expect(s.errors).toEqual([]);
   });
 });

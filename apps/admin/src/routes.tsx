@@ -46,6 +46,7 @@ export const router = createBrowserRouter([
       // ---- end hall, rights and office screens
       // ---- training, publicity and administration screens
       { path: "training", element: page(() => import("./pages/training/TrainingPage.tsx")) },
+      { path: "publicity", element: page(() => import("./pages/publicity/PublicityPage.tsx")) },
       // ---- end training, publicity and administration screens
       { path: "*", element: page(() => import("./pages/NotFoundPage.tsx")) },
     ],

@@ -26,6 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: "/training", label: "nav.training", needs: ["training.listCourses", "training.list"], group: "hall" },
   { path: "/books", label: "nav.books", needs: ["library.listBooks"], group: "hall" },
   { path: "/services", label: "nav.services", needs: ["services.list", "services.log"], group: "hall" },
+  { path: "/publicity", label: "nav.publicity", needs: ["publicity.honourList", "publicity.exposureList"], group: "hall" },
   { path: "/costs", label: "nav.costs", needs: ["costs.list"], group: "office" },
   { path: "/admin/staff", label: "nav.staff", needs: ["staff.list"], group: "office" },
   { path: "/admin/audit", label: "nav.audit", needs: ["audit.list", "staff.auditLog"], group: "office" },
