@@ -109,6 +109,7 @@ describe.runIf(hasChromium)("post a job -> recommend -> dispatch -> complete -> 
     const proposal = page.getByTestId("grade-proposal");
     await expect.poll(() => proposal.count()).toBe(1);
     expect(await proposal.textContent()).toMatch(/→/);
+    await page.locator(".ant-modal-wrap").first().waitFor({ state: "hidden" });
     await shot(page, "13-grade-proposal");
   });
 

@@ -1,6 +1,6 @@
 import { residentIdCheckCharacter } from "@lingong/core";
 import { describe, expect, it } from "vitest";
-import { previewResidentId, starText, yuanToFen } from "./display.ts";
+import { previewResidentId, shanghaiDateTime, starText, yuanToFen } from "./display.ts";
 
 const first17 = "14052119800101001";
 const valid = first17 + residentIdCheckCharacter(first17);
@@ -39,5 +39,12 @@ describe("starText and yuanToFen", () => {
     expect(yuanToFen(0.29)).toBe(29);
     expect(yuanToFen("")).toBeNull();
     expect(yuanToFen("abc")).toBeNull();
+  });
+});
+
+describe("shanghaiDateTime", () => {
+  it("shows an instant on the market's clock, across the UTC date line", () => {
+    expect(shanghaiDateTime("2024-05-01T16:30:00.000Z")).toBe("2024-05-02 00:30");
+    expect(shanghaiDateTime(null)).toBe("");
   });
 });

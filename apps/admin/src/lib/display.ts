@@ -56,3 +56,11 @@ export function yuanToFen(yuan: number | string | null | undefined): number | nu
   if (!Number.isFinite(n)) return null;
   return Math.round(n * 100);
 }
+
+/** An instant (ISO string or Date from the API) as `YYYY-MM-DD HH:mm` in Asia/Shanghai; "" for nothing. */
+export function shanghaiDateTime(v: unknown): string {
+  if (typeof v !== "string" && !(v instanceof Date)) return "";
+  const d = new Date(v);
+  if (Number.isNaN(d.getTime())) return String(v);
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().replace("T", " ").slice(0, 16);
+}

@@ -29,7 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: "/publicity", label: "nav.publicity", needs: ["publicity.honourList", "publicity.exposureList"], group: "hall" },
   { path: "/costs", label: "nav.costs", needs: ["costs.list"], group: "office" },
   { path: "/admin/staff", label: "nav.staff", needs: ["staff.list"], group: "office" },
-  { path: "/admin/audit", label: "nav.audit", needs: ["audit.list", "staff.auditLog"], group: "office" },
+  { path: "/admin/audit", label: "nav.audit", needs: ["privacy.auditLog"], group: "office" },
 ];
 
 /**

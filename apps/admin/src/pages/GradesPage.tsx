@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { QueryState } from "../components/QueryState.tsx";
 import { Reasons } from "../components/Reasons.tsx";
 import { trpcClient, useQ } from "../lib/api.ts";
-import { starText } from "../lib/display.ts";
+import { shanghaiDateTime, starText } from "../lib/display.ts";
 import { errorInfo } from "../lib/errors.ts";
 import { useCan } from "../lib/session.ts";
 import { useQueryClient } from "@tanstack/react-query";
@@ -81,9 +81,9 @@ export default function GradesPage() {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[
             { title: "零工", render: (_, r) => <Link to={`/workers/${r.workerId}`}><Typography.Text>{r.workerName}</Typography.Text> <span className="mono">{r.workerNo}</span></Link> },
-            { title: "星级变化", width: 200, render: (_, r) => <span data-testid={`change-${r.workerNo}`}>{starText(r.fromGrade)} → <strong>{starText(r.toGrade)}</strong></span> },
+            { title: "星级变化", width: 240, render: (_, r) => <span style={{ whiteSpace: "nowrap" }} data-testid={`change-${r.workerNo}`}>{starText(r.fromGrade)} → <strong>{starText(r.toGrade)}</strong></span> },
             { title: "依据", render: (_, r) => <Reasons reasons={r.reasons} /> },
-            { title: "提出", width: 150, render: (_, r) => `${r.proposedByName} ${r.proposedAt.slice(0, 10)}` },
+            { title: "提出", width: 150, render: (_, r) => `${r.proposedByName} ${shanghaiDateTime(r.proposedAt).slice(0, 10)}` },
             { title: "状态", width: 90, render: (_, r) => <Tag color={STATUS[r.status]?.color}>{STATUS[r.status]?.zh}</Tag> },
             ...(canApprove && status === "proposed"
               ? [{

@@ -4,7 +4,7 @@ import { Link, useParams } from "react-router";
 import { QueryState } from "../../components/QueryState.tsx";
 import { Reasons } from "../../components/Reasons.tsx";
 import { useM, useQ } from "../../lib/api.ts";
-import { tradeLabel } from "../../lib/display.ts";
+import { shanghaiDateTime, tradeLabel } from "../../lib/display.ts";
 import { errorInfo } from "../../lib/errors.ts";
 import { useCan } from "../../lib/session.ts";
 import { ORDER_STATUS } from "../orders/order-common.ts";
@@ -90,7 +90,7 @@ export default function EmployerPage() {
               )}
               <Table size="small" rowKey="id" dataSource={rec?.actions ?? []} pagination={false} locale={{ emptyText: "没有警示或暂停记录" }}
                 columns={[
-                  { title: "时间", dataIndex: "decidedAt", render: (v: string) => v?.slice(0, 10) },
+                  { title: "时间", dataIndex: "decidedAt", render: (v: string) => shanghaiDateTime(v).slice(0, 10) },
                   { title: "处理", dataIndex: "kind", render: (v: string) => ACTION_LABEL[v] ?? v },
                   { title: "状态变化", render: (_, a) => `${EMPLOYER_STATUS[a.statusBefore]?.zh ?? a.statusBefore} → ${EMPLOYER_STATUS[a.statusAfter]?.zh ?? a.statusAfter}` },
                   { title: "备注", dataIndex: "note" },

@@ -3,7 +3,7 @@ import { App, Button, Popconfirm, Space, Table, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import { QueryState } from "../../components/QueryState.tsx";
 import { trpcClient, useQ } from "../../lib/api.ts";
-import { tradeLabel } from "../../lib/display.ts";
+import { shanghaiDateTime, tradeLabel } from "../../lib/display.ts";
 import { errorInfo } from "../../lib/errors.ts";
 import { useQueryClient } from "@tanstack/react-query";
 import { DISPATCH_STATUS } from "./order-common.ts";
@@ -28,7 +28,7 @@ export interface DispatchRow {
   arrearsSuspected?: boolean;
 }
 
-const hhmm = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace("T", " ");
+const hhmm = (iso: string) => shanghaiDateTime(iso).slice(5);
 
 /** Dispatch rows with the day's actions: start, complete, no-show, paid confirmation. */
 export function DispatchTable({ orderId, day, showOrder = false }: { orderId?: string; day?: string; showOrder?: boolean }) {

@@ -2,7 +2,7 @@ import { Button, Table, Tag } from "antd";
 import { useNavigate } from "react-router";
 import { QueryState } from "../../components/QueryState.tsx";
 import { useQ } from "../../lib/api.ts";
-import { tradeLabel } from "../../lib/display.ts";
+import { shanghaiDateTime, tradeLabel } from "../../lib/display.ts";
 import { rowsOf } from "./worker-common.tsx";
 
 interface Pending {
@@ -32,7 +32,7 @@ export default function PendingPage() {
             { title: "姓名", dataIndex: "name" },
             { title: "手机号", render: (_, p) => <span className="mono">{p.phoneMasked ?? p.phone}</span> },
             { title: "意向工种", render: (_, p) => codes(p).map((c) => <Tag key={c}>{tradeLabel(c)}</Tag>) },
-            { title: "提交时间", dataIndex: "createdAt", render: (v: string) => (v ? v.replace("T", " ").slice(0, 16) : "") },
+            { title: "提交时间", dataIndex: "createdAt", render: (v: string) => shanghaiDateTime(v) },
             {
               title: "操作",
               render: (_, p) => (

@@ -7,7 +7,7 @@ import { Reasons } from "../../components/Reasons.tsx";
 import { useT } from "../../i18n/index.tsx";
 import { trpcClient, useQ } from "../../lib/api.ts";
 import { formatFen } from "@lingong/core";
-import { genderLabel, gradeLabel, starText, tradeLabel } from "../../lib/display.ts";
+import { genderLabel, gradeLabel, shanghaiDateTime, starText, tradeLabel } from "../../lib/display.ts";
 import { errorInfo } from "../../lib/errors.ts";
 import { useCan } from "../../lib/session.ts";
 import type { Out } from "../../lib/api-types.ts";
@@ -17,12 +17,7 @@ type Row = Record<string, unknown>;
 type Archive = Out<"workers.get">;
 
 const pct = (v: unknown) => (typeof v === "number" ? `${(v * 100).toFixed(1)}%` : "—");
-/** Instants come over JSON as ISO strings; shown in the market's time zone. */
-const when = (v: unknown) => {
-  if (typeof v !== "string" && !(v instanceof Date)) return "";
-  const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? String(v) : new Date(d.getTime() + 8 * 3_600_000).toISOString().replace("T", " ").slice(0, 16);
-};
+const when = shanghaiDateTime;
 const DISPATCH_STATUS: Record<string, string> = { assigned: "已派工", started: "进行中", completed: "已完工", no_show: "未到岗", cancelled: "已取消" };
 const CONDUCT: Record<string, string> = { no_show: "未到岗", late_cancellation: "临时取消", upheld_complaint: "投诉属实", malicious_work: "恶意施工" };
 const GRADE_KIND: Record<string, string> = { initial: "初始评定", review: "定期评定", sanction: "处罚降星", reward: "奖励晋星", reversal: "撤销更正", manual: "人工调整" };

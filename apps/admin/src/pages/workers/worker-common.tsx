@@ -2,6 +2,7 @@ import { Alert, Typography } from "antd";
 import { Link } from "react-router";
 import { useQ } from "../../lib/api.ts";
 import { CONSENT } from "../../lib/consent.ts";
+import { useCan } from "../../lib/session.ts";
 
 export interface Consent {
   version: string;
@@ -13,11 +14,20 @@ export function useConsent(): { data: Consent; error: null; isPending: false } {
   return { data: CONSENT, error: null, isPending: false };
 }
 
-/** The market's townships as select options. */
+/**
+ * The market's townships as select options: from `townships.list` where the API offers it to the
+ * role, else from `analytics.markets` (heads); empty otherwise (the field is optional).
+ */
 export function useTownshipOptions() {
-  const q = useQ("townships.list", undefined, { staleTime: 5 * 60_000 });
-  const rows = (Array.isArray(q.data) ? q.data : []) as { id: string; name: string }[];
-  return { options: rows.map((r) => ({ value: r.id, label: r.name })), isPending: q.isPending, error: q.error };
+  const viaList = useCan("townships.list");
+  const viaAnalytics = useCan("analytics.markets");
+  const list = useQ("townships.list", undefined, { staleTime: 5 * 60_000, enabled: viaList });
+  const markets = useQ("analytics.markets", undefined, { staleTime: 5 * 60_000, enabled: !viaList && viaAnalytics });
+  const fromList = (Array.isArray(list.data) ? list.data : []) as { id: string; name: string }[];
+  const fromMarkets = ((markets.data as { townships?: { id: string; name: string }[] } | undefined)?.townships ?? []);
+  const rows = viaList ? fromList : fromMarkets;
+  const q = viaList ? list : markets;
+  return { options: rows.map((r) => ({ value: r.id, label: r.name })), isPending: (viaList || viaAnalytics) && q.isPending, error: q.error };
 }
 
 /** A worker row as lists show it (masked fields only). */
