@@ -161,3 +161,67 @@ describe.runIf(hasChromium)("publicity (M5) as the market head", () => {
     expect(s.errors).toEqual([]);
   });
 });
+
+describe.runIf(hasChromium)("administration: staff accounts (admin) and the audit log (head)", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("refuses a weak password, creates the account, and the head sees the creation in the audit log", async () => {
+    const admin = await openPage(browser);
+    try {
+      const { page } = admin;
+      await login(page, "admin");
+      await page.goto(`${inject("baseUrl")}/admin/staff`);
+      await expect.poll(() => page.getByTestId("staff-list").locator(".ant-table-row").filter({ hasText: "test-head" }).count(), T).toBe(1);
+      await page.getByLabel("用户名").fill("zhang.wei");
+      await page.getByLabel("姓名").fill("张伟");
+      await choose(page, "staff-role", "综合业务");
+      await choose(page, "staff-market", "沁水");
+      await page.getByLabel("初始密码").fill("abcdefgh1");
+      await page.getByTestId("staff-submit").click();
+      await expect.poll(() => page.getByTestId("staff-error").textContent(), T).toContain("密码须包含大写字母、小写字母、数字、符号中的至少三类");
+      // the field itself says so, and nothing typed is lost
+      expect(await page.locator(".ant-form-item-explain-error").filter({ hasText: "密码须包含" }).count()).toBe(1);
+      expect(await page.getByLabel("用户名").inputValue()).toBe("zhang.wei");
+      expect(await page.getByTestId("staff-list").locator(".ant-table-row").filter({ hasText: "zhang.wei" }).count()).toBe(0);
+      await page.waitForTimeout(400);
+      await shot(page, "admin-staff-weak-password");
+      await page.getByLabel("初始密码").fill("Qinshui#2024x");
+      await page.getByTestId("staff-submit").click();
+      const row = page.getByTestId("staff-list").locator(".ant-table-row").filter({ hasText: "zhang.wei" });
+      await expect.poll(() => row.count(), T).toBe(1);
+      expect(await row.textContent()).toContain("综合业务");
+      expect(await row.textContent()).toContain("沁水");
+      await shot(page, "admin-staff");
+      expect(admin.errors).toEqual([]);
+    } finally {
+      await admin.close();
+    }
+
+    const head = await openPage(browser);
+    try {
+      const { page } = head;
+      await login(page, "head");
+      await page.goto(`${inject("baseUrl")}/admin/audit`);
+      await expect.poll(() => page.getByTestId("audit-list").locator(".ant-table-row").count(), T).toBeGreaterThan(0);
+      await page.getByTestId("audit-action").fill("staff.create");
+      await page.getByTestId("audit-search").click();
+      const row = page.getByTestId("audit-list").locator(".ant-table-row").filter({ hasText: "staff.create" });
+      await expect.poll(() => row.count(), T).toBe(1);
+      expect(await page.getByTestId("audit-list").locator(".ant-table-row").count()).toBe(1);
+      expect(await row.textContent()).toContain("系统管理员");
+      await row.locator(".ant-table-row-expand-icon").click();
+      await expect.poll(() => page.locator(".ant-table-expanded-row").textContent(), T).toContain("zhang.wei");
+      await shot(page, "admin-audit");
+      expect(head.errors).toEqual([]);
+    } finally {
+      await head.close();
+    }
+  });
+});

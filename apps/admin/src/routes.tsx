@@ -47,6 +47,8 @@ export const router = createBrowserRouter([
       // ---- training, publicity and administration screens
       { path: "training", element: page(() => import("./pages/training/TrainingPage.tsx")) },
       { path: "publicity", element: page(() => import("./pages/publicity/PublicityPage.tsx")) },
+      { path: "admin/staff", element: page(() => import("./pages/admin/StaffPage.tsx")) },
+      { path: "admin/audit", element: page(() => import("./pages/admin/AuditPage.tsx")) },
       // ---- end training, publicity and administration screens
       { path: "*", element: page(() => import("./pages/NotFoundPage.tsx")) },
     ],
