@@ -4,12 +4,11 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shanghaiMonth } from "@lingong/core";
-import { hashPassword } from "../../../packages/api/src/auth/password.ts";
+import { shanghaiDate, shanghaiMonth } from "@lingong/core";
 import { createDatabase, type Database } from "../../../packages/api/src/db/client.ts";
 import { migrateDatabase } from "../../../packages/api/src/db/migrate.ts";
-import { staffUsers } from "../../../packages/api/src/schema/core.ts";
-import { seedProvince } from "../../../packages/api/src/seed/province.ts";
+import { complaintsView, placement, services, supplyDemand, type AnalyticsFilter } from "../../../packages/api/src/queries/analytics.ts";
+import { seedDemo } from "../../../packages/api/src/seed/demo.ts";
 import { createServer, type LingongServer } from "../../../packages/api/src/server/index.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,7 +21,6 @@ if (!hasChromium) {
   if (process.env.CI === "true") throw new Error(msg);
   console.warn(`⚠ ${msg}: running no browser test`);
 }
-const PASSWORD = "Leader-E2e-2025!";
 
 interface ChartState { series: { id: string; name: string; type: string; points: number; sum: number }[]; categories: number }
 
@@ -58,6 +56,9 @@ async function chart(page: Page, id: string): Promise<ChartState> {
 
 describe.runIf(hasChromium)("dashboard in Chromium on demo data", () => {
   let database: Database;
+  let leader = { username: "", password: "" };
+  /** What the dashboard asks for by default (the province, the last twelve months), for comparing charts with the API. */
+  let province: AnalyticsFilter = { marketIds: null, from: "", to: "" };
   let server: LingongServer;
   let base = "";
   let browser: Browser;
@@ -70,8 +71,18 @@ describe.runIf(hasChromium)("dashboard in Chromium on demo data", () => {
     execFileSync("npx", ["vite", "build", "--logLevel", "warn"], { cwd: APP, stdio: "inherit" });
     database = await createDatabase({ url: "", dataDir: "memory://" });
     await migrateDatabase(database.db, database.kind);
-    await seedProvince(database.db, { markets: 2, workersPerMarket: 150, dispatchesPerWorker: 8, months: 12, endMonth: shanghaiMonth(new Date()), firstCode: 140521 });
-    await database.db.insert(staffUsers).values({ username: "e2e-leader", displayName: "王局长", role: "leader", passwordHash: await hashPassword(PASSWORD) });
+    // The demo county (沁水, through the same service functions as the API) and a smaller second county, so the
+    // province view spans two markets. Reduced sizes keep the whole file well under two minutes.
+    const today = shanghaiDate(new Date());
+    const demo = await seedDemo(database.db, { workers: 400, employers: 60, months: 12, today });
+    await seedDemo(database.db, { marketCode: "140522", workers: 120, employers: 20, months: 12, today });
+    const login = demo.logins.find((l) => l.role === "leader");
+    if (!login) throw new Error("seedDemo made no leader login");
+    leader = login;
+    // The app's default period: the twelve months up to the current Asia/Shanghai month.
+    const to = shanghaiMonth(new Date());
+    const i = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - 12;
+    province = { marketIds: null, from: `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`, to };
     server = createServer({ db: database.db, log: false, dashboardDist: resolve(APP, "dist") });
     base = await server.listen(0, "127.0.0.1");
     browser = await chromium.launch({
@@ -92,12 +103,12 @@ describe.runIf(hasChromium)("dashboard in Chromium on demo data", () => {
 
   it("signs in as the leader and shows the overview cards with previous-month values", async () => {
     await page.goto(`${base}/dashboard/`);
-    await page.locator("#username").fill("e2e-leader");
-    await page.locator("#password").fill(PASSWORD);
+    await page.locator("#username").fill(leader.username);
+    await page.locator("#password").fill(leader.password);
     await page.locator("#password").press("Enter");
     await page.waitForFunction(() => /\d/.test(document.querySelector('[data-card="registeredWorkers"] .ant-statistic')?.textContent ?? ""));
     const registered = await page.locator('[data-card="registeredWorkers"] .ant-statistic').innerText();
-    expect(Number(registered.replace(/[^\d]/g, ""))).toBeGreaterThan(250);
+    expect(Number(registered.replace(/[^\d]/g, ""))).toBeGreaterThan(450);
     await expect(page.locator('[data-card="placementRate"]').innerText()).resolves.toMatch(/%/);
     await expect(page.locator('[data-card="placements"]').innerText()).resolves.toContain("上月");
     await expect(page.locator(".header").innerText()).resolves.toContain("全省");
@@ -110,6 +121,9 @@ describe.runIf(hasChromium)("dashboard in Chromium on demo data", () => {
     expect(sd.series.map((s) => [s.id, s.type])).toEqual([["openings", "bar"], ["seekers", "line"]]);
     expect(sd.categories).toBe(12);
     expect(sd.series.every((s) => s.sum > 0)).toBe(true);
+    // The bars are the API's openings, summed over trades.
+    const api = await supplyDemand(database.db, province);
+    expect(sd.series[0]!.sum).toBe(api.trades.reduce((a, t) => a + t.openings.reduce((x, y) => x + y, 0), 0));
     const ratio = await chart(page, "demand-supply-ratio");
     expect(ratio.series[0]!.points).toBeGreaterThan(3);
     await expect(page.locator('[data-view="supplyDemand"]').innerText()).resolves.toContain("求人倍率：统计期内用工需求岗位数");
@@ -121,8 +135,13 @@ describe.runIf(hasChromium)("dashboard in Chromium on demo data", () => {
     const month = await chart(page, "placement-month");
     expect(month.series.map((s) => s.id)).toEqual(["placed", "rate"]);
     expect(month.series[0]!.sum).toBeGreaterThan(0);
-    expect((await chart(page, "placement-stars")).series[0]!.points).toBe(6);
-    expect((await chart(page, "placement-trade")).series[0]!.points).toBeGreaterThan(3);
+    const api = await placement(database.db, province);
+    expect(month.series[0]!.sum).toBe(api.byMonth.reduce((a, m) => a + m.placed, 0));
+    // One bar per star grade / trade the API reports (grades with no seekers and no placements are left out).
+    expect((await chart(page, "placement-stars")).series[0]!.points).toBe(api.byStars.length);
+    expect(api.byStars.length).toBeGreaterThanOrEqual(4);
+    expect((await chart(page, "placement-trade")).series[0]!.points).toBe(api.byTrade.length);
+    expect(api.byTrade.length).toBeGreaterThan(3);
     // The province view has no township breakdown (townships belong to one county).
     await page.waitForSelector('[data-chart="placement-township"] .ant-empty');
     // Click the last month's bar.
@@ -149,6 +168,8 @@ describe.runIf(hasChromium)("dashboard in Chromium on demo data", () => {
     const c = await chart(page, "complaints-trend");
     expect(c.series.at(-1)!.id).toBe("per100");
     expect(c.series.length).toBeGreaterThan(2);
+    const apiComplaints = await complaintsView(database.db, province);
+    expect(c.series.length).toBe(apiComplaints.categories.length + 1);
     expect((await chart(page, "complaints-resolution")).series[0]!.sum).toBeGreaterThan(0);
     await shot("04-complaints");
     await page.getByRole("tab", { name: "星级" }).click();
@@ -160,7 +181,10 @@ describe.runIf(hasChromium)("dashboard in Chromium on demo data", () => {
     await shot("06-wages");
     await page.getByRole("tab", { name: /培训/ }).click();
     expect((await chart(page, "training")).series[1]!.sum).toBeGreaterThan(0);
-    expect((await chart(page, "services")).series.map((s) => s.id)).toEqual(["service:meal", "service:midday_rest"]);
+    const sv = await chart(page, "services");
+    expect(sv.series.map((s) => s.id)).toEqual((await services(database.db, province)).series.map((s) => s.key));
+    expect(sv.series.map((s) => s.id)).toEqual(expect.arrayContaining(["book_loans", "service:meal", "service:midday_rest", "tool_rentals"]));
+    expect(sv.series.every((s) => s.sum > 0)).toBe(true);
     expect((await chart(page, "cost")).series[1]!.sum).toBeGreaterThan(0);
     await shot("07-activity");
   });
