@@ -1,6 +1,6 @@
 import { DEFAULT_EMPLOYER_POLICY, addDays, decideEmployerAction } from "@lingong/core";
 import type { EmployerEventType } from "@lingong/core";
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { DomainError, notFound, registerConstraintMessage } from "../errors.ts";
 import { markets, staffUsers } from "../schema/core.ts";
 import {
@@ -28,12 +28,12 @@ type Status = (typeof COMPLAINT_STATUSES)[number];
 type ComplaintRow = typeof complaints.$inferSelect;
 const CLOSED: readonly Status[] = COMPLAINT_CLOSED_STATUSES;
 
-/** Deadlines from the market's settings: accept within 3 days and resolve within 30 unless set. */
+/** From the market's settings: accept within 3 days, resolve within 30, look back 30 days for arrears, unless set. */
 export async function complaintDeadlines(db: DbLike, marketId: string) {
   const [m] = await db.select({ settings: markets.settings }).from(markets).where(eq(markets.id, marketId));
   const s = m?.settings ?? {};
   const num = (v: unknown, d: number) => (typeof v === "number" && Number.isInteger(v) && v > 0 && v <= 365 ? v : d);
-  return { acceptDays: num(s.complaintAcceptDays, 3), resolveDays: num(s.complaintResolveDays, 30) };
+  return { acceptDays: num(s.complaintAcceptDays, 3), resolveDays: num(s.complaintResolveDays, 30), arrearsLookbackDays: num(s.arrearsLookbackDays, 30) };
 }
 
 async function nextCaseNo(tx: DbLike, marketId: string, year: string): Promise<string> {
@@ -321,12 +321,15 @@ export async function getComplaint(db: DbLike, marketId: string, complaintId: st
 
 /**
  * Opens a wage-arrears case for every completed dispatch the worker has not confirmed as paid
- * within the market's `arrearsAfterDays`. Idempotent: a partial unique index keeps one automatic
+ * within the market's `arrearsAfterDays` (looking back `arrearsLookbackDays` before that). Idempotent: a partial unique index keeps one automatic
  * case per dispatch, so running it again (or twice at once) opens nothing new.
  */
 export async function openArrearsCases(tx: DbLike, marketId: string, staffId: string, now: Date = new Date()) {
   const { arrearsAfterDays } = await marketSettings(tx, marketId);
   const cutoff = new Date(now.getTime() - arrearsAfterDays * 86_400_000);
+  // Older unconfirmed jobs are left to staff: workers stop confirming long after being paid.
+  const { arrearsLookbackDays } = await complaintDeadlines(tx, marketId);
+  const since = new Date(cutoff.getTime() - arrearsLookbackDays * 86_400_000);
   const suspects = await tx
     .select({ id: dispatches.id, workerId: dispatches.workerId, employerId: dispatches.employerId, completedAt: dispatches.completedAt, employerName: employers.name })
     .from(dispatches)
@@ -338,6 +341,7 @@ export async function openArrearsCases(tx: DbLike, marketId: string, staffId: st
         eq(dispatches.status, "completed"),
         isNull(dispatches.paidConfirmedAt),
         lt(dispatches.completedAt, cutoff),
+        gte(dispatches.completedAt, since),
         isNull(complaints.id),
       ),
     )

@@ -13,6 +13,8 @@ import { jobOrders } from "../schema/orders.ts";
 import { negotiationRooms } from "../schema/matching.ts";
 import { gradeChanges, workerTrades, workers } from "../schema/workers.ts";
 import { makeEmployer, makeOrder, makeWorker, pick, rng, type Rng } from "./factories.ts";
+import { hallDemoSeeders } from "./hall-services.ts";
+import { rightsDemoSeeders } from "./rights.ts";
 
 // Deterministic demo data for a county market (Qinshui by default). DEMO ONLY: it creates staff
 // logins with known passwords, which a real deployment never has (the first admin comes from the CLI).
@@ -47,6 +49,7 @@ export type DemoSeeder = (ctx: DemoContext) => Promise<void>;
 
 /** Other domains push their seeders here from their own files (run in order after the core demo). */
 export const demoSeeders: { name: string; run: DemoSeeder }[] = [];
+demoSeeders.push(...rightsDemoSeeders, ...hallDemoSeeders);
 
 /** Demo-only staff passwords: `Demo-<role>-2024!`. Printed by `npm start` and never used outside the demo. */
 export const demoPassword = (role: Role) => `Demo-${role}-2024!`;
