@@ -104,4 +104,18 @@ describe.runIf(hasChromium)("counter registration and the worker archive", () =>
     expect(s.dialogs).toEqual([]);
     await shot(page, "06-worker-list");
   });
+
+  it("switches the interface to English and back, and logs out", async () => {
+    const { page } = s;
+    await page.getByRole("button", { name: "English" }).click();
+    await expect.poll(() => page.locator(".ant-layout-sider").getByText("Register worker").count()).toBe(1);
+    await shot(page, "15-english");
+    await page.getByRole("button", { name: "中文" }).click();
+    await expect.poll(() => page.locator(".ant-layout-sider").getByText("窗口登记").count()).toBe(1);
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await page.waitForURL(/\/login/);
+    // the session is gone: a staff page sends us back to the login
+    await page.goto(`${inject("baseUrl")}/workers`);
+    await page.waitForURL(/\/login/);
+  });
 });

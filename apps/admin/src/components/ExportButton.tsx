@@ -2,11 +2,13 @@ import { DownloadOutlined } from "@ant-design/icons";
 import { App, Button } from "antd";
 import { useState } from "react";
 import { shanghaiDate } from "@lingong/core";
+import { useT } from "../i18n/index.tsx";
 import { exportFileName, exportXlsx, type ExportColumn } from "../lib/excel.ts";
 
 export function ExportButton<T>({ name, columns, rows }: { name: string; columns: readonly ExportColumn<T>[]; rows: readonly T[] }) {
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
+  const t = useT();
   return (
     <Button
       icon={<DownloadOutlined />}
@@ -19,7 +21,7 @@ export function ExportButton<T>({ name, columns, rows }: { name: string; columns
           .finally(() => setBusy(false));
       }}
     >
-      导出 Excel
+      {t("common.export")}
     </Button>
   );
 }
