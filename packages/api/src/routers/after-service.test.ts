@@ -110,6 +110,20 @@ describeOnBothDatabases("follow-ups, grades, sanctions and rewards", ({ env }) =
     await expect(head.sanctions.decideAppeal({ sanctionId: third.a.id, upheld: false, note: "重复" })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
+  it("replays a repeated idempotency key: one sanction approval, one grade change", async () => {
+    const e = env();
+    const w = await makeWorker(e, { stars: 4 });
+    const p = await e.caller("rights").sanctions.propose({ workerId: w.id, offence: "malicious_work", occurredOn: today(), idempotencyKey: "propose-mw-0001" });
+    const p2 = await e.caller("rights").sanctions.propose({ workerId: w.id, offence: "malicious_work", occurredOn: today(), idempotencyKey: "propose-mw-0001" });
+    expect(p2.sanction.id).toBe(p.sanction.id);
+    const a1 = await e.caller("head").sanctions.approve({ sanctionId: p.sanction.id, idempotencyKey: "approve-mw-0001" });
+    const a2 = await e.caller("head").sanctions.approve({ sanctionId: p.sanction.id, idempotencyKey: "approve-mw-0001" });
+    expect(a2.id).toBe(a1.id);
+    const hist = await e.caller("head").grades.history({ workerId: w.id });
+    expect(hist.changes.map((c) => c.kind)).toEqual(["initial", "sanction"]);
+    expect(hist).toMatchObject({ current: 3, consistent: true });
+  });
+
   it("puts a worker on probation with an end date and lifts it when due", async () => {
     const e = env();
     const w = await makeWorker(e, { stars: 2 });

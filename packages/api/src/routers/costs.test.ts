@@ -19,6 +19,17 @@ describeOnBothDatabases("operating costs", ({ env }) => {
     expect(april.map((e) => e.voucherNo)).toEqual(["2026-04-001"]);
   });
 
+  it("replays a repeated idempotency key instead of adding a second entry", async () => {
+    const e = env();
+    const c = e.caller("office");
+    const before = await countRows(e, ["cost_entries"]);
+    const input = { spentOn: "2026-05-02", category: "equipment" as const, amountFen: 88_000, voucherNo: "2026-05-009", idempotencyKey: "cost-2026-05-009-abc" };
+    const first = await c.costs.add(input);
+    const again = await c.costs.add(input);
+    expect(again.id).toBe(first.id);
+    expect(await countRows(e, ["cost_entries"])).toEqual({ cost_entries: before.cost_entries! + 1 });
+  });
+
   it("refuses non-positive or fractional amounts, impossible dates, long text and wrong roles", async () => {
     const e = env();
     const c = e.caller("office");
