@@ -225,3 +225,50 @@ describe.runIf(hasChromium)("administration: staff accounts (admin) and the audi
     }
   });
 });
+
+describe.runIf(hasChromium)("administration: guidance wage table and room catalogue (head)", () => {
+  let browser: Browser;
+  let s: Session;
+
+  beforeAll(async () => {
+    browser = await launch();
+    s = await openPage(browser);
+    await login(s.page, "head");
+  });
+  afterAll(async () => {
+    await s?.close();
+    await browser?.close();
+  });
+
+  it("refuses a wage table where a higher grade pays less, then publishes version 1 in fen", async () => {
+    const { page } = s;
+    await page.goto(`${inject("baseUrl")}/admin/policies`);
+    const cell = page.getByLabel("砌筑工 五级/初级工 日工价");
+    await expect.poll(() => cell.inputValue(), T).toBe("250.00");
+    await cell.fill("100");
+    await page.getByTestId("publish-submit").click();
+    await expect.poll(() => page.getByTestId("wage-problems").textContent(), T).toContain("砌筑工 五级/初级工：日工价不能低于较低等级的日工价");
+    await shot(page, "admin-policies-refused");
+    await cell.fill("255.5");
+    await page.getByTestId("publish-submit").click();
+    const row = page.getByTestId("policy-versions").locator(".ant-table-row").filter({ hasText: "第 1 版" });
+    await expect.poll(() => row.count(), T).toBe(1);
+    await row.locator(".ant-table-row-expand-icon").click();
+    await expect.poll(() => page.locator(".ant-table-expanded-row").textContent(), T).toContain('"L5": 25550');
+    await shot(page, "admin-policies");
+    await page.getByRole("tab", { name: "奖惩规则" }).click();
+    await expect.poll(() => page.getByTestId("policy-json").count(), T).toBe(1);
+    await shot(page, "admin-policies-sanctions");
+  });
+
+  it("adds a negotiation room to the catalogue", async () => {
+    const { page } = s;
+    await page.goto(`${inject("baseUrl")}/admin/rooms`);
+    await page.getByLabel("名称").fill("三号洽谈室");
+    await page.getByLabel("容纳人数").fill("8");
+    await page.getByLabel("名称").press("Enter");
+    await expect.poll(() => page.getByTestId("room-list").locator(".ant-table-row").filter({ hasText: "三号洽谈室" }).count(), T).toBe(1);
+    await shot(page, "admin-rooms");
+    expect(s.errors).toEqual([]);
+  });
+});

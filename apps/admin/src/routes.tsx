@@ -49,6 +49,8 @@ export const router = createBrowserRouter([
       { path: "publicity", element: page(() => import("./pages/publicity/PublicityPage.tsx")) },
       { path: "admin/staff", element: page(() => import("./pages/admin/StaffPage.tsx")) },
       { path: "admin/audit", element: page(() => import("./pages/admin/AuditPage.tsx")) },
+      { path: "admin/policies", element: page(() => import("./pages/admin/PoliciesPage.tsx")) },
+      { path: "admin/rooms", element: page(() => import("./pages/admin/RoomsPage.tsx")) },
       // ---- end training, publicity and administration screens
       { path: "*", element: page(() => import("./pages/NotFoundPage.tsx")) },
     ],

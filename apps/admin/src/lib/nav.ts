@@ -30,6 +30,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: "/costs", label: "nav.costs", needs: ["costs.list"], group: "office" },
   { path: "/admin/staff", label: "nav.staff", needs: ["staff.list"], group: "office" },
   { path: "/admin/audit", label: "nav.audit", needs: ["privacy.auditLog"], group: "office" },
+  { path: "/admin/policies", label: "nav.policies", needs: ["policies.list"], group: "office" },
+  { path: "/admin/rooms", label: "nav.rooms", needs: ["matching.roomCreate"], group: "office" },
 ];
 
 /**

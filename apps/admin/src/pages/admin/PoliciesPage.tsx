@@ -1,0 +1,157 @@
+import { Alert, Button, Card, Descriptions, Input, Space, Table, Tabs, Typography } from "antd";
+import { useState } from "react";
+import { ExportButton } from "../../components/ExportButton.tsx";
+import { QueryState } from "../../components/QueryState.tsx";
+import { useT } from "../../i18n/index.tsx";
+import { useQ } from "../../lib/api.ts";
+import type { In, Out } from "../../lib/api-types.ts";
+import type { ExportColumn } from "../../lib/excel.ts";
+import { useCan } from "../../lib/session.ts";
+import { fmtTime, PageHead } from "../ops/ops-common.tsx";
+import { PublishBar } from "./PublishBar.tsx";
+import { WageGrid } from "./WageGrid.tsx";
+
+type Kind = In<"policies.get">["kind"];
+type Version = Out<"policies.list">[number];
+
+const KINDS: { kind: Kind; label: "adm.policies.wages" | "adm.policies.grading" | "adm.policies.sanctions" | "adm.policies.matching" }[] = [
+  { kind: "wages", label: "adm.policies.wages" },
+  { kind: "grading", label: "adm.policies.grading" },
+  { kind: "sanctions", label: "adm.policies.sanctions" },
+  { kind: "matching", label: "adm.policies.matching" },
+];
+
+const VERSION_EXPORT: ExportColumn<Version>[] = [
+  { title: "版本", value: (r) => r.version },
+  { title: "生效日期", value: (r) => r.effectiveFrom },
+  { title: "说明", value: (r) => r.note ?? "" },
+  { title: "发布时间", value: (r) => fmtTime(r.createdAt) },
+  { title: "内容", value: (r) => JSON.stringify(r.body) },
+];
+
+const PRE = { margin: 0, whiteSpace: "pre-wrap", fontSize: 12, maxHeight: 420, overflow: "auto", background: "#fafafa", padding: 8 } as const;
+
+/** Guidance wage table and the grading / sanction / matching policies, versioned; the head publishes. */
+export default function PoliciesPage() {
+  const t = useT();
+  const [kind, setKind] = useState<Kind>("wages");
+  return (
+    <div>
+      <PageHead title={t("nav.policies")} />
+      <Tabs
+        activeKey={kind}
+        onChange={(k) => setKind(k as Kind)}
+        destroyOnHidden
+        items={KINDS.map((k) => ({ key: k.kind, label: t(k.label), children: <PolicyPanel kind={k.kind} /> }))}
+      />
+    </div>
+  );
+}
+
+function PolicyPanel({ kind }: { kind: Kind }) {
+  const current = useQ("policies.get", { kind });
+  const versions = useQ("policies.list", { kind });
+  const mayPublish = useCan("policies.publish");
+  const rows = versions.data ?? [];
+  return (
+    <div>
+      <QueryState isPending={current.isPending} error={current.error} onRetry={() => void current.refetch()}>
+        {current.data && (
+          <Card size="small" title={current.data.version === 0 ? "当前执行：系统默认（沁水县示例值，尚未发布本市场版本）" : `当前执行：第 ${current.data.version} 版，自 ${current.data.effectiveFrom ?? ""} 起`}>
+            {kind === "wages" ? (
+              <WageGrid body={current.data.body} editable={mayPublish} />
+            ) : (
+              <JsonPolicy kind={kind} body={current.data.body} editable={mayPublish} />
+            )}
+          </Card>
+        )}
+      </QueryState>
+      <Space style={{ width: "100%", justifyContent: "space-between", margin: "16px 0 8px" }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          版本历史
+        </Typography.Title>
+        <ExportButton name={`政策版本-${kind}`} columns={VERSION_EXPORT} rows={rows} />
+      </Space>
+      <QueryState isPending={versions.isPending} error={versions.error} onRetry={() => void versions.refetch()} isEmpty={rows.length === 0} emptyText="本市场还没有发布过版本，执行系统默认值">
+        <Table<Version>
+          rowKey="id"
+          size="small"
+          data-testid="policy-versions"
+          dataSource={rows}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          expandable={{ expandedRowRender: (r) => <pre style={PRE}>{JSON.stringify(r.body, null, 2)}</pre> }}
+          columns={[
+            { title: "版本", dataIndex: "version", width: 80, render: (v: number) => `第 ${v} 版` },
+            { title: "生效日期", dataIndex: "effectiveFrom", width: 120 },
+            { title: "说明", dataIndex: "note" },
+            { title: "发布时间", dataIndex: "createdAt", width: 160, render: (v: string) => fmtTime(v) },
+          ]}
+        />
+      </QueryState>
+    </div>
+  );
+}
+
+function JsonPolicy({ kind, body, editable }: { kind: Kind; body: unknown; editable: boolean }) {
+  const initial = JSON.stringify(body, null, 2);
+  const [text, setText] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  if (!editing) {
+    return (
+      <div>
+        <Descriptions size="small" column={1}>
+          <Descriptions.Item label="版本标识">{String((body as { version?: unknown } | null)?.version ?? "")}</Descriptions.Item>
+        </Descriptions>
+        <pre style={PRE} data-testid="policy-json">
+          {initial}
+        </pre>
+        {editable && (
+          <Button style={{ marginTop: 8 }} onClick={() => setEditing(true)}>
+            编辑并发布新版本
+          </Button>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div>
+      <Alert type="info" showIcon title="修改规则参数后发布为新版本；已作出的决定保留其当时的版本。" style={{ marginBottom: 8 }} />
+      <Input.TextArea
+        aria-label="政策内容（JSON）"
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setError(null);
+        }}
+        autoSize={{ minRows: 12, maxRows: 24 }}
+        style={{ fontFamily: "monospace", fontSize: 12 }}
+        status={error ? "error" : undefined}
+      />
+      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+      <PublishBar
+        kind={kind}
+        getBody={() => {
+          try {
+            const v: unknown = JSON.parse(text);
+            if (!v || typeof v !== "object" || Array.isArray(v)) throw new Error("not an object");
+            return v as Record<string, unknown>;
+          } catch {
+            setError("政策内容不是有效的 JSON 对象，请检查括号和引号");
+            return null;
+          }
+        }}
+      />
+      <Button
+        style={{ marginTop: 8 }}
+        onClick={() => {
+          setText(initial);
+          setEditing(false);
+          setError(null);
+        }}
+      >
+        取消编辑
+      </Button>
+    </div>
+  );
+}
