@@ -41,7 +41,9 @@ async function main() {
   console.log(database.kind === "postgres" ? "数据库：PostgreSQL（DATABASE_URL）" : "数据库：内嵌 PGlite（LINGONG_DATA_DIR 或 .data/）");
   await migrateDatabase(database.db, database.kind);
   // Warns loudly when fsync, full_page_writes or synchronous_commit are off (checklist B15).
-  await checkDurabilitySettings(database.db);
+  // PGlite manages its own files in-process, so the check means something only on a server.
+  if (database.kind === "postgres") await checkDurabilitySettings(database.db);
+  else console.log("提示：内嵌数据库适合试用和单机；正式部署请设置 DATABASE_URL 使用 PostgreSQL 并做好备份（docs/operations.md）。");
   const logins = await seedIfEmpty(database.db);
 
   const port = Number(process.env.PORT ?? 3000);
