@@ -104,6 +104,11 @@ export async function seedProvince(db: Db, opts: ProvinceOptions = {}): Promise<
     const E = Math.max(2, Math.round(W / 20));
     await run(sql`create temp table seed_employers on commit drop as
       select m.mi, e.i as ei, gen_random_uuid() as id, m.id as market_id from seed_markets m, generate_series(0, ${E - 1}) e(i)`);
+    // Temp tables are never auto-analyzed; without an index and statistics the order → employer lookup
+    // below was a scan of every employer per order (hours at full scale).
+    await run(sql`create index on seed_employers (mi, ei)`);
+    await run(sql`analyze seed_employers`);
+    await run(sql`analyze seed_workers`);
     await run(sql`insert into employers (id, market_id, employer_no, kind, name, contact_name, contact_phone_enc, contact_phone_bidx,
         contact_phone_masked, status, created_at, updated_at)
       select id, market_id, 'PE' || lpad(ei::text, 6, '0'), 'person', '用工方' || ei, '联系人', 'x', md5(id::text), '139****0000',
@@ -115,12 +120,14 @@ export async function seedProvince(db: Db, opts: ProvinceOptions = {}): Promise<
     // Orders: OPM per market-month, published on day 1..27; the last month's are still open.
     await run(sql`create temp table seed_orders on commit drop as
       select m.mi, mo.i as mo, o.i as oi, gen_random_uuid() as id, m.id as market_id,
-        (select e.id from seed_employers e where e.mi = m.mi and e.ei = (mo.i * 131 + o.i) % ${E}) as employer_id,
+        e.id as employer_id,
         (${tradeArr})[1 + floor(pg_temp.pr((m.mi::bigint * 1000 + mo.i) * 100000 + o.i, ${salt + 4}) * ${trades.length})::int] as trade_code,
         1 + floor(pg_temp.pr((m.mi::bigint * 1000 + mo.i) * 100000 + o.i, ${salt + 5}) * 9)::int as headcount,
         (15000 + floor(pg_temp.pr((m.mi::bigint * 1000 + mo.i) * 100000 + o.i, ${salt + 6}) * 200) * 100)::int as wage_fen
-      from seed_markets m, generate_series(0, ${N - 1}) mo(i), generate_series(0, ${OPM - 1}) o(i)`);
+      from seed_markets m cross join generate_series(0, ${N - 1}) mo(i) cross join generate_series(0, ${OPM - 1}) o(i)
+      join seed_employers e on e.mi = m.mi and e.ei = (mo.i * 131 + o.i) % ${E}`);
     await run(sql`create index on seed_orders (mi, mo, oi)`);
+    await run(sql`analyze seed_orders`);
     await run(sql`insert into job_orders (id, market_id, order_no, employer_id, trade_code, headcount, start_date, end_date, place, wage_fen,
         wage_unit, status, published_at, closed_at, created_at, updated_at)
       select id, market_id, 'PO' || mo || '-' || oi, employer_id, trade_code, headcount,
