@@ -96,6 +96,20 @@ describe.runIf(hasChromium)("counter registration and the worker archive", () =>
     await expect.poll(async () => (await page.getByTestId("archive-id").textContent())?.includes("*")).toBe(false);
   });
 
+  it("updates the archive with a reason and keeps the change in its history", async () => {
+    const { page } = s;
+    await page.getByTestId("edit-worker").click();
+    await page.getByLabel("暂住地址").fill("龙港镇西街18号");
+    await page.getByTestId("save-worker").click();
+    await expect.poll(() => page.getByText("请填写变更原因").count()).toBe(1);
+    await page.getByTestId("change-reason").fill("本人来窗口更新住址");
+    await page.getByTestId("save-worker").click();
+    await expect.poll(() => page.locator(".archive-card").textContent()).toContain("龙港镇西街18号");
+    await page.getByRole("tab", { name: "变更记录" }).click();
+    await expect.poll(() => page.getByText("本人来窗口更新住址").count()).toBe(1);
+    await shot(page, "05b-archive-history");
+  });
+
   it("shows a worker named like an HTML tag as literal text in the list", async () => {
     const { page } = s;
     await page.goto(`${inject("baseUrl")}/workers`);

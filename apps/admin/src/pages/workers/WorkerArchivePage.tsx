@@ -1,4 +1,9 @@
-import { EyeOutlined, PrinterOutlined } from "@ant-design/icons";
+import { EditOutlined, EyeOutlined, PrinterOutlined } from "@ant-design/icons";
+import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_STATUS_LABELS, REWARD_KIND_LABELS, SANCTION_STATUS_LABELS } from "../ops/labels.ts";
+import { label } from "../ops/ops-common.tsx";
+import { offenceLabel, stepLabel } from "../sanctions/ladder.tsx";
+import { EditWorkerDrawer } from "./EditWorkerDrawer.tsx";
+import { describeChange } from "../../lib/changes.ts";
 import { App, Button, Card, Descriptions, Form, Input, Modal, Space, Table, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useParams } from "react-router";
@@ -40,6 +45,21 @@ export default function WorkerArchivePage() {
   const { id = "" } = useParams();
   const t = useT();
   const q = useQ("workers.get", { workerId: id });
+  // Per-worker records from the other routers, each only where the role may read it.
+  const canFollowups = useCan("followups.listByWorker");
+  const canSanctions = useCan("sanctions.list");
+  const canRewards = useCan("rewards.list");
+  const canRentals = useCan("rentals.list");
+  const canTraining = useCan("training.byWorker");
+  const canComplaints = useCan("complaints.list");
+  const canEdit = useCan("workers.update");
+  const [editOpen, setEditOpen] = useState(false);
+  const followupsQ = useQ("followups.listByWorker", { workerId: id }, { enabled: canFollowups });
+  const sanctionsQ = useQ("sanctions.list", { workerId: id, limit: 100 }, { enabled: canSanctions });
+  const rewardsQ = useQ("rewards.list", { workerId: id, limit: 100 }, { enabled: canRewards });
+  const rentalsQ = useQ("rentals.list", { workerId: id, limit: 100 }, { enabled: canRentals });
+  const trainingQ = useQ("training.byWorker", { workerId: id }, { enabled: canTraining });
+  const complaintsQ = useQ("complaints.list", { workerId: id, limit: 100 }, { enabled: canComplaints });
   const canReveal = useCan("workers.revealIdNumber");
   const [revealOpen, setRevealOpen] = useState(false);
   const [revealed, setRevealed] = useState<string | null>(null);
@@ -47,6 +67,8 @@ export default function WorkerArchivePage() {
   const w = a?.profile;
   const asRows = (v: unknown) => (Array.isArray(v) ? (v as Row[]) : []);
   const extra = (a ?? {}) as Record<string, unknown>;
+  const rated = asRows(followupsQ.data);
+  const satisfied = rated.filter((r) => r.satisfied === true).length;
 
   return (
     <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()}>
@@ -63,6 +85,7 @@ export default function WorkerArchivePage() {
                   查看完整身份证号
                 </Button>
               )}
+              {canEdit && <Button icon={<EditOutlined />} onClick={() => setEditOpen(true)} data-testid="edit-worker">更新档案</Button>}
               <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
                 打印档案卡
               </Button>
@@ -87,8 +110,8 @@ export default function WorkerArchivePage() {
                 { key: "birth", label: t("worker.birthDate"), children: w.birthDate ?? "" },
                 { key: "star", label: t("worker.star"), children: <strong>{starText(w.stars)}</strong> },
                 { key: "years", label: t("worker.workYears"), children: `${w.workYears ?? 0} 年` },
-                { key: "sat", label: "满意率", children: pct(extra.satisfactionRate) },
-                { key: "comp", label: "投诉率", children: pct(extra.complaintRate) },
+                { key: "sat", label: "满意率", children: rated.length ? `${pct(satisfied / rated.length)}（${satisfied}/${rated.length} 次回访）` : pct(extra.satisfactionRate) },
+                { key: "comp", label: "投诉", children: canComplaints ? `${asRows(complaintsQ.data).length} 件` : "—" },
                 { key: "consent", label: "同意书版本", children: w.consentVersion ?? "" },
                 {
                   key: "trades",
@@ -106,8 +129,7 @@ export default function WorkerArchivePage() {
               { key: "changes", label: "变更记录", children: <HistoryTable rows={asRows(a?.changes)} empty="暂无变更" columns={[
                 { title: "时间", key: "createdAt", render: (r) => when(r.createdAt) },
                 { title: "原因", key: "reason" },
-                { title: "变更前", key: "before", render: (r) => <span className="mono">{JSON.stringify(r.before ?? {})}</span> },
-                { title: "变更后", key: "after", render: (r) => <span className="mono">{JSON.stringify(r.after ?? {})}</span> },
+                { title: "变更内容", key: "diff", render: (r) => <ul className="reason-list">{describeChange(r.before, r.after).map((line) => <li key={line}>{line}</li>)}</ul> },
               ]} /> },
               { key: "dispatches", label: "派工记录", children: <HistoryTable rows={asRows(a?.dispatches)} empty="暂无派工" columns={[
                 { title: "开始", key: "startsAt", render: (r) => when(r.startsAt) },
@@ -118,10 +140,14 @@ export default function WorkerArchivePage() {
                 { title: "状态", key: "status", render: (r) => DISPATCH_STATUS[String(r.status)] ?? String(r.status ?? "") },
                 { title: "工资到账确认", key: "paid", render: (r) => (r.paidConfirmedAt ? when(r.paidConfirmedAt) : "未确认") },
               ]} /> },
-              { key: "ratings", label: "评价记录", children: <HistoryTable rows={asRows(extra.ratings ?? extra.followups)} empty="暂无评价" columns={[
-                { title: "时间", key: "createdAt", render: (r) => when(r.createdAt) },
+              { key: "ratings", label: "回访评价", children: <HistoryTable rows={rated} empty="暂无回访评价" columns={[
+                { title: "回访时间", key: "visitedAt", render: (r) => when(r.visitedAt) },
+                { title: "用工方", key: "employerName" },
+                { title: "态度", key: "attitude", render: (r) => `${String(r.attitude ?? "")} 分` },
+                { title: "质量", key: "quality", render: (r) => `${String(r.quality ?? "")} 分` },
                 { title: "满意", key: "satisfied", render: (r) => (r.satisfied === true ? "满意" : r.satisfied === false ? "不满意" : "") },
-                { title: "备注", key: "note" },
+                { title: "记录", key: "comment" },
+                { title: "回访人", key: "visitedByName" },
               ]} /> },
               { key: "grades", label: "星级变动", children: <HistoryTable rows={asRows(a?.gradeHistory)} empty="暂无星级变动" columns={[
                 { title: "时间", key: "createdAt", render: (r) => when(r.createdAt) },
@@ -129,25 +155,47 @@ export default function WorkerArchivePage() {
                 { title: "变动", key: "change", render: (r) => `${r.fromGrade === null || r.fromGrade === undefined ? "—" : starText(Number(r.fromGrade))} → ${starText(Number(r.toGrade ?? 0))}` },
                 { title: "原因", key: "reasons", render: (r) => <Reasons reasons={r.reasons as never} /> },
               ]} /> },
-              { key: "conduct", label: "奖惩与记录", children: <HistoryTable rows={[...asRows(a?.conductEvents), ...asRows(extra.sanctions), ...asRows(extra.rewards)]} empty="暂无奖惩记录" columns={[
-                { title: "日期", key: "occurredOn", render: (r) => String(r.occurredOn ?? "") || when(r.createdAt) },
-                { title: "类别", key: "kind", render: (r) => CONDUCT[String(r.kind)] ?? String(r.kind ?? "") },
-                { title: "来源", key: "source" },
-                { title: "说明", key: "note", render: (r) => String(r.note ?? r.reason ?? "") },
-              ]} /> },
-              { key: "rentals", label: "工具租借", children: <HistoryTable rows={asRows(extra.rentals)} empty="暂无租借" columns={[
+              { key: "conduct", label: "奖惩", children: (
+                <>
+                  <HistoryTable rows={asRows(sanctionsQ.data)} empty="暂无处罚" columns={[
+                    { title: "日期", key: "occurredOn" },
+                    { title: "事由", key: "offence", render: (r) => offenceLabel(String(r.offence ?? ""), t.lang) },
+                    { title: "处理（阶梯）", key: "step", render: (r) => stepLabel(String(r.step ?? ""), t.lang) },
+                    { title: "状态", key: "status", render: (r) => label(SANCTION_STATUS_LABELS, String(r.status ?? ""), t.lang) },
+                    { title: "依据", key: "reasons", render: (r) => <Reasons reasons={r.reasons as never} /> },
+                  ]} />
+                  <HistoryTable rows={asRows(rewardsQ.data)} empty="暂无奖励" columns={[
+                    { title: "日期", key: "grantedOn" },
+                    { title: "奖励", key: "kind", render: (r) => label(REWARD_KIND_LABELS, String(r.kind ?? ""), t.lang) },
+                    { title: "依据", key: "reasons", render: (r) => <Reasons reasons={r.reasons as never} /> },
+                    { title: "批准人", key: "grantedByName" },
+                  ]} />
+                  <HistoryTable rows={asRows(a?.conductEvents)} empty="暂无行为记录" columns={[
+                    { title: "日期", key: "occurredOn" },
+                    { title: "记录", key: "kind", render: (r) => CONDUCT[String(r.kind)] ?? String(r.kind ?? "") },
+                    { title: "说明", key: "note" },
+                  ]} />
+                </>
+              ) },
+              { key: "rentals", label: "工具租借", children: <HistoryTable rows={asRows(rentalsQ.data)} empty="暂无租借" columns={[
                 { title: "工具", key: "toolName" },
                 { title: "借出", key: "lentAt", render: (r) => when(r.lentAt) },
+                { title: "应还", key: "dueDate" },
                 { title: "归还", key: "returnedAt", render: (r) => when(r.returnedAt) || "未还" },
+                { title: "押金", key: "depositFen", render: (r) => (typeof r.depositFen === "number" && r.depositFen > 0 ? formatFen(r.depositFen) : "免押金") },
               ]} /> },
-              { key: "trainings", label: "培训", children: <HistoryTable rows={asRows(extra.trainings)} empty="暂无培训" columns={[
-                { title: "课程", key: "courseName" },
+              { key: "trainings", label: "培训", children: <HistoryTable rows={asRows(trainingQ.data)} empty="暂无培训" columns={[
+                { title: "课程", key: "title" },
+                { title: "工种", key: "trade", render: (r) => tradeLabel(String(r.trade ?? ""), t.lang) },
+                { title: "期次", key: "startsOn", render: (r) => `${String(r.startsOn ?? "")} 至 ${String(r.endsOn ?? "")}` },
                 { title: "状态", key: "status" },
+                { title: "结业证书", key: "certificateNo" },
               ]} /> },
-              { key: "complaints", label: "投诉", children: <HistoryTable rows={asRows(extra.complaints)} empty="暂无投诉" columns={[
-                { title: "时间", key: "createdAt", render: (r) => when(r.createdAt) },
-                { title: "类别", key: "category" },
-                { title: "状态", key: "status" },
+              { key: "complaints", label: "投诉", children: <HistoryTable rows={asRows(complaintsQ.data)} empty={canComplaints ? "暂无投诉" : "无权查看投诉"} columns={[
+                { title: "案号", key: "caseNo" },
+                { title: "类别", key: "category", render: (r) => label(COMPLAINT_CATEGORY_LABELS, String(r.category ?? ""), t.lang) },
+                { title: "状态", key: "status", render: (r) => label(COMPLAINT_STATUS_LABELS, String(r.status ?? ""), t.lang) },
+                { title: "登记时间", key: "createdAt", render: (r) => when(r.createdAt) },
               ]} /> },
               { key: "documents", label: "证件照片", children: <HistoryTable rows={asRows(a?.documents)} empty="未上传证件照片" columns={[
                 { title: "类别", key: "kind", render: (r) => ({ id_front: "身份证正面", id_back: "身份证反面", photo: "本人照片" })[String(r.kind)] ?? String(r.kind) },
@@ -157,6 +205,7 @@ export default function WorkerArchivePage() {
             ]}
           />
           <RevealModal workerId={w.id} open={revealOpen} onClose={() => setRevealOpen(false)} onRevealed={setRevealed} />
+          {editOpen && <EditWorkerDrawer worker={w} onClose={() => setEditOpen(false)} />}
         </div>
       )}
     </QueryState>
