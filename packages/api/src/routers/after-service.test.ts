@@ -56,6 +56,18 @@ describeOnBothDatabases("follow-ups, grades, sanctions and rewards", ({ env }) =
     await expect(e.caller("head").grades.approve({ reviewId: p.review.id })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
+  it("batch-proposes reviews for workers due one, once", async () => {
+    const e = env();
+    const w = await makeWorker(e, { stars: 1 });
+    await makeRatedJobs(e, w.id, 3);
+    const first = await e.caller("rights").grades.reviewDue({ everyDays: 30, limit: 200 });
+    expect(first.proposals.map((p) => p.workerId)).toContain(w.id);
+    const again = await e.caller("rights").grades.reviewDue({ everyDays: 30, limit: 200 });
+    expect(again.proposals.map((p) => p.workerId)).not.toContain(w.id);
+    const open = await e.caller("head").grades.list({ status: "proposed", workerId: w.id });
+    expect(open).toHaveLength(1);
+  });
+
   it("voids a review whose starting grade changed before approval", async () => {
     const e = env();
     const w = await makeWorker(e, { stars: 3 });

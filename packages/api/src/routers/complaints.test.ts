@@ -76,6 +76,9 @@ describeOnBothDatabases("complaints and disputes", ({ env }) => {
     const b = await r.complaints.file({ ...base, category: "discrimination", description: "招工写明不要女性" });
     const old = await r.complaints.file({ ...base, category: "other", description: "陈年旧案" });
     await r.complaints.accept({ complaintId: a.id, assignedTo: e.users.head.id });
+    const reassigned = await r.complaints.assign({ complaintId: a.id, assignedTo: e.users.rights.id });
+    expect(reassigned.assignedTo).toBe(e.users.rights.id);
+    expect((await r.complaints.list({ assignedTo: e.users.rights.id })).map((x) => x.id)).toContain(a.id);
     const ref = await r.complaints.refer({ complaintId: a.id, to: "inspection", outcome: "涉及安全生产，移送劳动监察大队" });
     expect(ref.status).toBe("referred_inspection");
     const wd = await r.complaints.withdraw({ complaintId: b.id, reason: "当事人已和解" });

@@ -28,6 +28,10 @@ describeOnBothDatabases("publicity and public board", ({ env }) => {
     const w = await makeWorker(e, { name: "李秀英", stars: 5 });
     const policy = e.caller("policy");
     await policy.publicity.honourAdd({ workerId: w.id, title: "2026年度优秀零工", trade: "bricklayer", periodStart: addDays(today(), -5), periodEnd: addDays(today(), 60), workerConsent: true });
+    const gone = await policy.publicity.honourAdd({ workerId: w.id, title: "撤下的荣誉", periodStart: today(), periodEnd: today(), workerConsent: true });
+    await policy.publicity.honourWithdraw({ id: gone.id });
+    const oldNote = await policy.publicity.announcementAdd({ title: "已撤下的通知", body: "x" });
+    await policy.publicity.announcementWithdraw({ id: oldNote.id });
     await policy.publicity.announcementAdd({ title: "春节后开市通知", body: "正月初八开市，咨询电话 0356-1234567" });
     // Exposure of an employer rests on an upheld complaint.
     const rights = e.caller("rights");
@@ -75,6 +79,7 @@ describeOnBothDatabases("publicity and public board", ({ env }) => {
     const everything = JSON.stringify({ orders, needs, honour, exposure, notes, one, all });
     expect(everything).not.toMatch(PHONE_OR_ID);
     expect(everything).not.toContain("李秀英");
+    expect(everything).not.toContain("撤下");
     expect(everything).not.toContain("139****1234");
     expect(everything).not.toContain(e.market.id);
 

@@ -20,9 +20,12 @@ describeOnBothDatabases("training, reading room and services", ({ env }) => {
     const batch = await t.createBatch({ courseId: course.id, startsOn: start, endsOn: addDays(today(), 4), capacity: 2, place: "零工市场二楼培训室" });
     const [a, b, c] = [await makeWorker(e, { name: "周一" }), await makeWorker(e, { name: "吴二" }), await makeWorker(e, { name: "郑三" })];
     const ea = await t.enrol({ batchId: batch.id, workerId: a.id });
-    await t.enrol({ batchId: batch.id, workerId: b.id });
+    const eb = await t.enrol({ batchId: batch.id, workerId: b.id });
     await expect(t.enrol({ batchId: batch.id, workerId: a.id })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(t.enrol({ batchId: batch.id, workerId: c.id })).rejects.toMatchObject({ code: "CONFLICT", message: "该批次名额已满" });
+    // A dropped place is free again.
+    expect((await t.drop({ enrolmentId: eb.id })).status).toBe("dropped");
+    await t.enrol({ batchId: batch.id, workerId: c.id });
     await t.recordAttendance({ enrolmentId: ea.id, day: start, present: true });
     await t.recordAttendance({ enrolmentId: ea.id, day: addDays(start, 1), present: false });
     await t.recordAttendance({ enrolmentId: ea.id, day: addDays(start, 1), present: true });
@@ -33,6 +36,7 @@ describeOnBothDatabases("training, reading room and services", ({ env }) => {
     expect(roster.enrolments.find((x) => x.workerId === a.id)).toMatchObject({ daysPresent: 2, daysRecorded: 2, status: "completed" });
     const batches = await t.listBatches({ courseId: course.id });
     expect(batches[0]).toMatchObject({ enrolled: 2, completed: 1, capacity: 2 });
+    await expect(t.drop({ enrolmentId: eb.id })).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await t.byWorker({ workerId: a.id }))[0]).toMatchObject({ title: "低压电工作业（特种作业证）", certificateNo: "DG2026-0001" });
   });
 
