@@ -12,6 +12,7 @@ import { boardRouter, publicityRouter } from "./routers/publicity.ts";
 import { employerRecordRouter, rewardsRouter, sanctionsRouter } from "./routers/sanctions.ts";
 import { rentalsRouter, toolsRouter } from "./routers/tools.ts";
 import { trainingRouter } from "./routers/training.ts";
+import { townshipsRouter } from "./routers/townships.ts";
 import { workersRouter } from "./routers/workers.ts";
 import { privacyRouter } from "./routers/privacy.ts";
 import { employersRouter } from "./routers/employers.ts";
@@ -41,6 +42,7 @@ export const appRouter = router({
   rentals: rentalsRouter,
   tools: toolsRouter,
   training: trainingRouter,
+  townships: townshipsRouter,
   workers: workersRouter,
   privacy: privacyRouter,
   employers: employersRouter,

@@ -30,10 +30,10 @@ export default function EmployerPage() {
   const { message } = App.useApp();
   const q = useQ("employers.get", { employerId: id });
   const canRecord = useCan("employerRecord.get");
-  const canApply = useCan("employerRecord.apply");
+  const canApply = useCan("employerRecord.decide");
   const record = useQ("employerRecord.get", { employerId: id }, { enabled: canRecord });
   const verify = useM("employers.verify");
-  const apply = useM("employerRecord.apply");
+  const apply = useM("employerRecord.decide");
   const d = q.data as EmployerDetail | undefined;
   const rec = record.data as EmployerRecord | undefined;
 
