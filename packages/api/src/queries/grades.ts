@@ -233,12 +233,12 @@ export async function listReviews(db: DbLike, marketId: string, f: { status?: st
  * rating or conduct event since their last one. Oldest review first.
  */
 export async function workersDueReview(db: DbLike, marketId: string, everyDays: number, limit: number, day: string) {
-  const cutoff = new Date(`${addDays(day, -everyDays)}T00:00:00+08:00`);
+  const cutoff = new Date(`${addDays(day, -everyDays)}T00:00:00+08:00`).toISOString();
   const rows = await db.execute<{ id: string }>(sql`
     select w.id from ${workers} w
     where w.market_id = ${marketId} and w.status in ('active', 'probation')
       and not exists (select 1 from ${gradeReviews} r where r.market_id = w.market_id and r.worker_id = w.id
-                      and (r.status = 'proposed' or r.proposed_at >= ${cutoff}))
+                      and (r.status = 'proposed' or r.proposed_at >= ${cutoff}::timestamptz))
       and exists (select 1 from followups f where f.market_id = w.market_id and f.worker_id = w.id)
     order by (select max(r2.proposed_at) from ${gradeReviews} r2 where r2.worker_id = w.id) nulls first, w.worker_no
     limit ${limit}`);

@@ -146,7 +146,7 @@ async function seedSanctions(ctx: DemoContext) {
   const noShows = await db
     .select({ id: dispatches.id, workerId: dispatches.workerId, startsAt: dispatches.startsAt })
     .from(dispatches)
-    .where(and(eq(dispatches.marketId, marketId), eq(dispatches.status, "no_show"), sql`${dispatches.startsAt} >= ${at(addDays(today, -150))}`))
+    .where(and(eq(dispatches.marketId, marketId), eq(dispatches.status, "no_show"), sql`${dispatches.startsAt} >= ${at(addDays(today, -150)).toISOString()}::timestamptz`))
     .orderBy(desc(dispatches.startsAt))
     .limit(14);
   for (const d of noShows) {
