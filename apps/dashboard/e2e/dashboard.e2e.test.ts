@@ -124,6 +124,9 @@ describe.runIf(hasChromium)("dashboard in Chromium on demo data", () => {
     // The bars are the API's openings, summed over trades.
     const api = await supplyDemand(database.db, province);
     expect(sd.series[0]!.sum).toBe(api.trades.reduce((a, t) => a + t.openings.reduce((x, y) => x + y, 0), 0));
+    // The line is the distinct seekers (a worker with two trades counts once), not the per-trade sum.
+    expect(sd.series[1]!.sum).toBe(api.seekersTotal.reduce((a, b) => a + b, 0));
+    expect(sd.series[1]!.sum).toBeLessThan(api.trades.reduce((a, t) => a + t.seekers.reduce((x, y) => x + y, 0), 0));
     const ratio = await chart(page, "demand-supply-ratio");
     expect(ratio.series[0]!.points).toBeGreaterThan(3);
     await expect(page.locator('[data-view="supplyDemand"]').innerText()).resolves.toContain("求人倍率：统计期内用工需求岗位数");

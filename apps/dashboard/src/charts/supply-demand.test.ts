@@ -8,6 +8,8 @@ const data = {
     { trade: "bricklayer", openings: [4, 6], seekers: [10, 12], placements: [3, 5] },
     { trade: "electrician", openings: [1, 0], seekers: [2, 2], placements: [1, 0] },
   ],
+  // One bricklayer is also an electrician: 11 and 13 distinct seekers, not 12 and 14.
+  seekersTotal: [11, 13],
   ratio: [
     { trade: "bricklayer", openings: 10, seekers: 12, placements: 8, ratio: 10 / 12, fillRate: 0.8 },
     { trade: "electrician", openings: 1, seekers: 2, placements: 1, ratio: 0.5, fillRate: 1 },
@@ -15,15 +17,15 @@ const data = {
 };
 
 describe("buildSupplyDemandOption", () => {
-  it("sums openings and seekers over trades per month", () => {
+  it("sums openings over trades per month and draws the distinct seekers", () => {
     const o = buildSupplyDemandOption(data, tZh);
     expect(xCategories(o)).toEqual(["2025-01", "2025-02"]);
     const [openings, seekers] = seriesOf(o);
     expect(openings).toMatchObject({ id: "openings", name: "需求岗位数", type: "bar", data: [5, 6] });
-    expect(seekers).toMatchObject({ id: "seekers", name: "求职登记人数", type: "line", data: [12, 14] });
+    expect(seekers).toMatchObject({ id: "seekers", name: "求职登记人数", type: "line", data: [11, 13] });
   });
   it("draws empty series for an empty period", () => {
-    const o = buildSupplyDemandOption({ months: [], trades: [], ratio: [] }, tEn);
+    const o = buildSupplyDemandOption({ months: [], trades: [], seekersTotal: [], ratio: [] }, tEn);
     expect(seriesOf(o).map((s) => s.data)).toEqual([[], []]);
   });
 });

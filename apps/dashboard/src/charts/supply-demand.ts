@@ -2,7 +2,7 @@ import type { SupplyDemandData } from "../api-types.ts";
 import type { T } from "../i18n.ts";
 import { base, round2, tradeLabel, type Option } from "./common.ts";
 
-/** Openings (bars) against job seekers (line) per month, all selected trades together. */
+/** Openings (bars, summed over the selected trades) against distinct job seekers (line) per month. */
 export function buildSupplyDemandOption(data: SupplyDemandData, t: T): Option {
   const sum = (pick: (x: SupplyDemandData["trades"][number]) => number[]) =>
     data.months.map((_, i) => data.trades.reduce((a, tr) => a + (pick(tr)[i] ?? 0), 0));
@@ -12,7 +12,8 @@ export function buildSupplyDemandOption(data: SupplyDemandData, t: T): Option {
     yAxis: { type: "value" },
     series: [
       { id: "openings", name: t("openings"), type: "bar", data: sum((x) => x.openings) },
-      { id: "seekers", name: t("seekers"), type: "line", data: sum((x) => x.seekers) },
+      // Distinct seekers from the API: summing the trades would count a worker with two trades twice.
+      { id: "seekers", name: t("seekers"), type: "line", data: data.seekersTotal },
     ],
   };
 }

@@ -104,6 +104,11 @@ function stockAt(months: string[], deltas: { month: string; delta: number }[]): 
 export interface SupplyDemand {
   months: string[];
   trades: { trade: string; openings: number[]; seekers: number[]; placements: number[] }[];
+  /**
+   * Distinct job seekers at the end of each month, all trades together (a worker with two trades counts
+   * once, unlike the sum of the per-trade series). With a trade filter: that trade's seekers.
+   */
+  seekersTotal: number[];
   /** Over the period: openings in the period ÷ seekers at its end (求人倍率), per trade. */
   ratio: { trade: string; openings: number; seekers: number; placements: number; ratio: number | null; fillRate: number | null }[];
 }
@@ -132,6 +137,17 @@ export async function supplyDemand(db: Db, f: AnalyticsFilter): Promise<SupplyDe
       seekers: stockAt(months, rs.map((r) => ({ month: ym(r.month), delta: num(r.seekers_delta) }))),
     };
   });
+  let seekersTotal: number[];
+  if (f.trade) {
+    seekersTotal = months.map((_, i) => trades.reduce((a, t) => a + (t.seekers[i] ?? 0), 0));
+  } else {
+    const stock = await q<{ month: string; delta: number }>(
+      db,
+      sql`select greatest(month, ${first(f.from)}::date)::text as month, sum(seekers_delta)::int as delta
+          from analytics_month_stars where ${marketWhere(f)} and month <= ${first(f.to)}::date group by 1`,
+    );
+    seekersTotal = stockAt(months, stock.map((r) => ({ month: ym(r.month), delta: num(r.delta) })));
+  }
   const ratio = trades
     .map((t) => {
       const openings = t.openings.reduce((a, b) => a + b, 0);
@@ -141,7 +157,7 @@ export async function supplyDemand(db: Db, f: AnalyticsFilter): Promise<SupplyDe
     })
     .filter((r) => r.openings > 0 || r.seekers > 0)
     .sort((a, b) => b.openings - a.openings || a.trade.localeCompare(b.trade));
-  return { months, trades: trades.filter((t) => ratio.some((r) => r.trade === t.trade)), ratio };
+  return { months, trades: trades.filter((t) => ratio.some((r) => r.trade === t.trade)), seekersTotal, ratio };
 }
 
 // ---------- placement ----------

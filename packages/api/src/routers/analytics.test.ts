@@ -127,5 +127,13 @@ describeOnBothDatabases("analytics router", (suite) => {
     expect(drill.rows.every((r) => r.who.includes("*"))).toBe(true);
     const w = await env.caller("head").analytics.wages(MARCH);
     expect(w.trades[0]).toMatchObject({ trade: "bricklayer", jobs: 2, avgFen: 25_000, guidanceLowFen: 19_800, guidanceHighFen: 24_200 });
+
+    // A worker with two trades is a seeker of each trade but one job seeker in the total.
+    expect(sd.seekersTotal).toEqual([3]);
+    await env.db.insert(workerTrades).values({ marketId: env.market.id, workerId: seeded.ws[0]!.id, tradeCode: "electrician" });
+    const two = await env.caller("head").analytics.supplyDemand(MARCH);
+    expect(two.trades.reduce((a, t) => a + t.seekers[0]!, 0)).toBe(4);
+    expect(two.seekersTotal).toEqual([3]);
+    expect((await env.caller("head").analytics.supplyDemand({ ...MARCH, trade: "electrician" })).seekersTotal).toEqual([1]);
   });
 });
