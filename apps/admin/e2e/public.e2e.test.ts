@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseUrl, hasChromium, launch, login, openPage, shot } from "./browser.ts";
-import { XSS_NAME } from "./fixture.ts";
+import { freshResidentId, XSS_NAME } from "./fixture.ts";
 
 describe.runIf(hasChromium)("public screens: hall board, phone job list, phone pre-registration", () => {
   let browser: Browser;
@@ -83,6 +83,15 @@ describe.runIf(hasChromium)("public screens: hall board, phone job list, phone p
       await expect.poll(() => staff.page.getByText("韩小梅").count()).toBe(1);
       expect(await staff.page.getByText("138****5671").count()).toBe(1);
       await shot(staff.page, "24-pending");
+      // the counter checks the ID card and completes the archive; the phone left online is kept
+      await staff.page.getByTestId("complete-韩小梅").click();
+      expect(await staff.page.getByTestId("name").inputValue()).toBe("韩小梅");
+      await staff.page.getByTestId("id-number").fill(freshResidentId("1982-08-15", "244"));
+      await staff.page.getByTestId("consent").check();
+      await staff.page.getByTestId("submit-register").click();
+      await expect.poll(() => staff.page.getByTestId("new-worker-no").count()).toBe(1);
+      await staff.page.goto(`${baseUrl()}/workers/pending`);
+      await expect.poll(() => staff.page.getByText("没有待完成的预登记").count()).toBe(1);
     } finally {
       await staff.close();
     }

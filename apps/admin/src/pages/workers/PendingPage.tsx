@@ -36,7 +36,7 @@ export default function PendingPage() {
             {
               title: "操作",
               render: (_, p) => (
-                <Button type="primary" onClick={() => navigate("/workers/new", { state: { pending: { id: p.id, name: p.name, phone: p.phone, trades: codes(p).map((c) => ({ tradeCode: c, skillGrade: "none" })) } } })}>
+                <Button type="primary" data-testid={`complete-${p.name}`} onClick={() => navigate("/workers/new", { state: { pending: { id: p.id, name: p.name, phoneMasked: p.phoneMasked, trades: codes(p).map((c) => ({ tradeCode: c, skillGrade: "none" })) } } })}>
                   核验并完成登记
                 </Button>
               ),

@@ -15,7 +15,7 @@ import { DuplicateWarning, useConsent, useTownshipOptions, type Consent } from "
 export interface RegisterForm {
   idNumber: string;
   name: string;
-  phone: string;
+  phone?: string;
   hukou?: string;
   homeAddress?: string;
   tempAddress?: string;
@@ -48,7 +48,7 @@ export default function RegisterWorkerPage() {
   const t = useT();
   const [form] = Form.useForm<RegisterForm>();
   const location = useLocation();
-  const fromPending = (location.state as { pending?: { id: string; name?: string; phone?: string; trades?: TradeRow[] } } | null)?.pending;
+  const fromPending = (location.state as { pending?: { id: string; name?: string; phoneMasked?: string; trades?: TradeRow[] } } | null)?.pending;
   const today = todayShanghai();
   const idNumber = Form.useWatch("idNumber", form) ?? "";
   const trades = Form.useWatch("trades", form);
@@ -86,7 +86,7 @@ export default function RegisterWorkerPage() {
       const input = {
         idNumber: values.idNumber.replace(/\s+/g, "").toUpperCase(),
         name: values.name.trim(),
-        phone: values.phone.trim(),
+        phone: (values.phone ?? "").trim(),
         hukou: values.hukou?.trim() || undefined,
         homeAddress: values.homeAddress?.trim() || undefined,
         tempAddress: values.tempAddress?.trim() || undefined,
@@ -99,7 +99,7 @@ export default function RegisterWorkerPage() {
         idempotencyKey: idempotencyKey,
       };
       const res = fromPending
-        ? ((await trpcClient.mutation("workers.completePreRegistration", { ...input, preRegistrationId: fromPending.id })) as Out<"workers.register">)
+        ? ((await trpcClient.mutation("workers.completePreRegistration", { ...input, phone: input.phone || undefined, preRegistrationId: fromPending.id })) as Out<"workers.register">)
         : ((await trpcClient.mutation("workers.register", input)) as Out<"workers.register">);
       const registered: Registered = { id: res.worker.id, workerNo: res.worker.workerNo, name: res.worker.name, stars: res.grade.grade, gradeReasons: res.grade.reasons };
       for (const d of documents) {
@@ -164,7 +164,7 @@ export default function RegisterWorkerPage() {
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ trades: fromPending?.trades?.length ? fromPending.trades : [{ skillGrade: "none" }], workYears: 0, consent: false, name: fromPending?.name, phone: fromPending?.phone }}
+        initialValues={{ trades: fromPending?.trades?.length ? fromPending.trades : [{ skillGrade: "none" }], workYears: 0, consent: false, name: fromPending?.name }}
         onFinish={(v) => consent.data && void submit(v, consent.data)}
         scrollToFirstError
       >
@@ -203,8 +203,9 @@ export default function RegisterWorkerPage() {
                   <Form.Item
                     name="phone"
                     label={t("worker.phone")}
+                    extra={fromPending ? `留空则使用预登记时留的手机号（${fromPending.phoneMasked ?? ""}）` : undefined}
                     rules={[
-                      { required: true, message: "请输入手机号" },
+                      { required: !fromPending, message: "请输入手机号" },
                       { validator: async (_, v: string | undefined) => { if (v && !isMainlandMobile(v)) throw new Error("手机号格式不正确（应为11位，以1开头）"); } },
                     ]}
                   >
