@@ -208,7 +208,10 @@ export async function resolveComplaint(
       .from(complaints)
       .where(and(eq(complaints.marketId, marketId), eq(complaints.employerId, c.employerId), eq(complaints.upheld, true)));
     employerDecision = decideEmployerAction(DEFAULT_EMPLOYER_POLICY, {
-      events: events.filter((e) => e.employerEvent && e.closedAt).map((e) => ({ type: e.employerEvent as EmployerEventType, date: today(e.closedAt!) })),
+      // Only what was on record by now (matters when cases are entered after the fact).
+      events: events
+        .filter((e) => e.employerEvent && e.closedAt && e.closedAt.getTime() <= now.getTime())
+        .map((e) => ({ type: e.employerEvent as EmployerEventType, date: today(e.closedAt!) })),
       today: day,
     });
   }

@@ -121,18 +121,18 @@ export async function listRewards(db: DbLike, marketId: string, f: { workerId?: 
 }
 
 /** The employer's confirmed misconduct: upheld complaints against it that carry an employer event type. */
-async function employerEvents(db: DbLike, marketId: string, employerId: string) {
+async function employerEvents(db: DbLike, marketId: string, employerId: string, day: string) {
   const rows = await db
     .select({ id: complaints.id, caseNo: complaints.caseNo, employerEvent: complaints.employerEvent, closedAt: complaints.closedAt, category: complaints.category })
     .from(complaints)
     .where(and(eq(complaints.marketId, marketId), eq(complaints.employerId, employerId), eq(complaints.respondent, "employer"), eq(complaints.upheld, true)));
-  return rows.filter((r) => r.employerEvent && r.closedAt);
+  return rows.filter((r) => r.employerEvent && r.closedAt && today(r.closedAt) <= day);
 }
 
 /** The employer's record (R10): confirmed events, actions taken, and what the rule says now. */
 export async function employerRecord(db: DbLike, marketId: string, employerId: string, day: string) {
   const e = await findEmployer(db, marketId, employerId);
-  const events = await employerEvents(db, marketId, employerId);
+  const events = await employerEvents(db, marketId, employerId, day);
   const decision = decideEmployerAction(DEFAULT_EMPLOYER_POLICY, {
     events: events.map((ev) => ({ type: ev.employerEvent as EmployerEventType, date: today(ev.closedAt!) })),
     today: day,
