@@ -51,7 +51,7 @@ export function StaffLayout({ session }: { session: Session }) {
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0} className="no-print" style={{ borderRight: "1px solid #eee" }}>
+      <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0} className="no-print" style={{ borderRight: "1px solid #eee", position: "sticky", top: 0, height: "100vh", overflow: "auto" }}>
         <div style={{ padding: "16px 16px 8px", fontWeight: 700, fontSize: 16 }}>{t("appName")}</div>
         {session.market && <div style={{ padding: "0 16px 8px", color: "#666" }}>{session.market.name}</div>}
         <Menu mode="inline" selectedKeys={selected} items={menuItems} style={{ borderInlineEnd: 0 }} />
