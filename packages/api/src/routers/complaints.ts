@@ -18,7 +18,7 @@ import {
 import { requireMarket, today, zId, zIdem, zText } from "../queries/hall-common.ts";
 
 // R10: complaints and disputes, from intake to resolution or referral.
-const intake = [...ROLES.rights, "casework", "head"] as const;
+const intake = [...ROLES.rights, "casework"] as const;
 
 export const complaintsRouter = router({
   file: staffProcedure(intake)
