@@ -17,7 +17,7 @@ export function TradeSelect(props: SelectProps<string>) {
 
 /** Grades the trade allows (catalogue), so an impossible pair cannot be picked. */
 export function gradeOptions(trade: string | undefined, lang: "zh" | "en") {
-  const grades: readonly SkillGrade[] = trade ? allowedSkillGrades(trade) : [];
+  const grades: readonly SkillGrade[] = trade ? allowedSkillGrades(trade) : ["none"];
   return grades.map((g) => ({ value: g, label: gradeLabel(g, lang) }));
 }
 
@@ -36,7 +36,8 @@ export function TradeGradeList({ name = "trades", min = 1 }: { name?: string; mi
       rules={[
         {
           validator: async (_, rows: TradeRow[] | undefined) => {
-            if ((rows ?? []).filter((r) => r?.tradeCode).length < min) throw new Error("请至少选择一个工种");
+            // An empty row already says 请选择工种; this one speaks only when there is no row at all.
+            if ((rows ?? []).length < min) throw new Error("请至少选择一个工种");
           },
         },
       ]}
@@ -45,7 +46,7 @@ export function TradeGradeList({ name = "trades", min = 1 }: { name?: string; mi
         <>
           {fields.map((field) => (
             <Space key={field.key} align="baseline" style={{ display: "flex" }}>
-              <Form.Item name={[field.name, "tradeCode"]} rules={[{ required: true, message: "请选择工种" }]} style={{ width: 220, marginBottom: 8 }}>
+              <Form.Item name={[field.name, "tradeCode"]} rules={[{ required: true, message: "请选择工种" }]} style={{ width: 220 }}>
                 <TradeSelect
                   aria-label="工种"
                   onChange={(code: string) => {
@@ -58,7 +59,7 @@ export function TradeGradeList({ name = "trades", min = 1 }: { name?: string; mi
                 {() => {
                   const trade = form.getFieldValue([name, field.name, "tradeCode"]) as string | undefined;
                   return (
-                    <Form.Item name={[field.name, "skillGrade"]} rules={[{ required: true, message: "请选择技术等级" }]} style={{ width: 200, marginBottom: 8 }}>
+                    <Form.Item name={[field.name, "skillGrade"]} rules={[{ required: true, message: "请选择技术等级" }]} style={{ width: 200 }}>
                       <Select aria-label="技术等级" placeholder="技术等级" options={gradeOptions(trade, t.lang)} disabled={!trade} />
                     </Form.Item>
                   );
