@@ -35,7 +35,7 @@ export function maskSensitive(value: unknown, key = ""): unknown {
     if (HIDDEN_KEY.test(key)) return "[已隐藏]";
     if (ID_KEY.test(key)) return maskResidentId(value);
     if (PHONE_KEY.test(key)) return maskPhone(value);
-    return value.replace(ID_IN_TEXT, "$1********$2").replace(PHONE_IN_TEXT, "$1****$2");
+    return value.replace(ID_IN_TEXT, (m) => maskResidentId(m)).replace(PHONE_IN_TEXT, (m) => maskPhone(m));
   }
   if (value instanceof Uint8Array) return "[已隐藏]";
   if (value instanceof Date) return value.toISOString();

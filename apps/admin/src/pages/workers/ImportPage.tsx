@@ -1,4 +1,5 @@
 import { UploadOutlined } from "@ant-design/icons";
+import { maskResidentId } from "@lingong/core";
 import { Alert, Button, Card, Checkbox, Result, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -104,7 +105,7 @@ export default function ImportPage() {
               columns={[
                 { title: "行", dataIndex: "row", width: 60 },
                 { title: "姓名", dataIndex: "name" },
-                { title: "身份证号", dataIndex: "idNumber", render: (v: string) => <span className="mono">{`${v.slice(0, 6)}********${v.slice(-4)}`}</span> },
+                { title: "身份证号", dataIndex: "idNumber", render: (v: string) => <span className="mono">{maskResidentId(v)}</span> },
                 { title: "工种", dataIndex: "trades", render: (ts: { tradeCode: string; skillGrade: string }[]) => ts.map((x) => `${tradeLabel(x.tradeCode)}(${gradeLabel(x.skillGrade)})`).join("、") },
                 { title: "从业年限", dataIndex: "workYears" },
               ]} />
