@@ -23,3 +23,4 @@ export * from "./employer-record.ts";
 export * from "./draw-lottery.ts";
 export * from "./qinshui-policy.ts";
 export * from "./check-discrimination.ts";
+export * from "./rank-leaderboard.ts";
