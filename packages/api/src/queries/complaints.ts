@@ -325,9 +325,10 @@ export async function getComplaint(db: DbLike, marketId: string, complaintId: st
 /**
  * Opens a wage-arrears case for every completed dispatch the worker has not confirmed as paid
  * within the market's `arrearsAfterDays` (looking back `arrearsLookbackDays` before that). Idempotent: a partial unique index keeps one automatic
- * case per dispatch, so running it again (or twice at once) opens nothing new.
+ * case per dispatch, so running it again (or twice at once) opens nothing new. `staffId` is null
+ * when the scheduler (src/ops/scheduler.ts) runs it: the case is then filed by the system.
  */
-export async function openArrearsCases(tx: DbLike, marketId: string, staffId: string, now: Date = new Date()) {
+export async function openArrearsCases(tx: DbLike, marketId: string, staffId: string | null, now: Date = new Date()) {
   const { arrearsAfterDays } = await marketSettings(tx, marketId);
   const cutoff = new Date(now.getTime() - arrearsAfterDays * 86_400_000);
   // Older unconfirmed jobs are left to staff: workers stop confirming long after being paid.

@@ -41,9 +41,8 @@ export const complaints = pgTable(
     status: text("status", { enum: COMPLAINT_STATUSES }).notNull().default("filed"),
     assignedTo: uuid("assigned_to").references(() => staffUsers.id),
     filedAt: timestamp("filed_at", { withTimezone: true }).notNull(),
-    filedBy: uuid("filed_by")
-      .notNull()
-      .references(() => staffUsers.id),
+    /** The staff member who took the case; null only for a case the scheduler opened itself (auto_arrears). */
+    filedBy: uuid("filed_by").references(() => staffUsers.id),
     acceptDeadline: date("accept_deadline", { mode: "string" }).notNull(),
     resolveDeadline: date("resolve_deadline", { mode: "string" }).notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
@@ -65,6 +64,7 @@ export const complaints = pgTable(
     uniqueIndex("complaints_market_auto_arrears_idx")
       .on(t.marketId, t.dispatchId)
       .where(sql`${t.source} = 'auto_arrears'`),
+    check("complaints_filed_by_known", sql`${t.filedBy} is not null or ${t.source} = 'auto_arrears'`),
     check("complaints_party_present", sql`${t.workerId} is not null or ${t.employerId} is not null`),
     check(
       "complaints_respondent_known",

@@ -1,0 +1,2 @@
+ALTER TABLE "complaints" ALTER COLUMN "filed_by" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "complaints" ADD CONSTRAINT "complaints_filed_by_known" CHECK ("complaints"."filed_by" is not null or "complaints"."source" = 'auto_arrears');
