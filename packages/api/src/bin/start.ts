@@ -5,6 +5,7 @@
 import { createDatabase } from "../db/client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { checkDurabilitySettings } from "../ops/durability.ts";
+import { startScheduler } from "../ops/scheduler.ts";
 import { markets } from "../schema/core.ts";
 import { createServer } from "../server/index.ts";
 
@@ -63,7 +64,12 @@ async function main() {
     for (const l of logins) console.log(`  ${l.username.padEnd(16)} ${l.password}  ${l.role ?? ""} ${l.displayName ?? ""}`);
   }
 
+  // Probation ends, wage-arrears cases, retention: shortly after start, then hourly (LINGONG_SCHEDULER=off to leave them to cron).
+  const scheduler = process.env.LINGONG_SCHEDULER === "off" ? null : startScheduler(database.db, { intervalMs: 60 * 60 * 1000 });
+  if (scheduler) console.log("  定时任务 Duties:     到期解除候场、欠薪核查、保存期清理，每小时一次 / hourly");
+
   const shutdown = async () => {
+    scheduler?.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -21,6 +21,9 @@ import type { Context } from "../trpc.ts";
 
 export const DEFAULT_RETENTION_DAYS = 365;
 
+/** `audit_log.role` of rows written by the system itself (no user): the CLI and the scheduler. */
+export const SYSTEM_ACTOR_ROLE = "system";
+
 export interface RetentionOptions {
   /** The day retention runs for (Asia/Shanghai, YYYY-MM-DD). */
   today: string;
@@ -28,6 +31,8 @@ export interface RetentionOptions {
   days?: number | undefined;
   /** Only this market (default: every market). */
   marketId?: string | undefined;
+  /** Set by the scheduler: named in each audit row's detail (`duty`). */
+  duty?: string | undefined;
   /** Who runs it; the CLI runs as the system (no user). */
   actor?: Pick<Context, "user" | "requestId" | "ip"> | undefined;
 }
@@ -70,6 +75,8 @@ export async function applyRetention(db: Db, opts: RetentionOptions): Promise<Re
     .orderBy(markets.code);
   const report: RetentionReport = { today: opts.today, markets: [] };
   const base = { user: opts.actor?.user ?? null, requestId: opts.actor?.requestId ?? randomUUID(), ip: opts.actor?.ip ?? "system" };
+  // Without a signed-in user the system itself runs it (CLI, scheduler): say so in the audit row.
+  const actorRole = base.user ? {} : { userId: null, role: SYSTEM_ACTOR_ROLE };
 
   for (const m of ms) {
     const days = opts.days ?? retentionDaysOf(m.settings);
@@ -131,9 +138,11 @@ export async function applyRetention(db: Db, opts: RetentionOptions): Promise<Re
           .where(eq(workers.id, id));
         await writeAudit(tx, ctx, {
           action: "privacy.retention.purge",
+          ...actorRole,
           targetType: "worker",
           targetId: id,
           detail: {
+            ...(opts.duty ? { duty: opts.duty } : {}),
             cleared: CLEARED,
             documents: docs.length,
             deregisteredAt: w.deregisteredAt.toISOString(),
@@ -156,8 +165,9 @@ export async function applyRetention(db: Db, opts: RetentionOptions): Promise<Re
       if (gone.length > 0) {
         await writeAudit(tx, ctx, {
           action: "privacy.retention.deletePreRegistrations",
+          ...actorRole,
           targetType: "pre_registration",
-          detail: { count: gone.length, statuses: countBy(gone.map((g) => g.status)), retentionDays: days, today: opts.today },
+          detail: { ...(opts.duty ? { duty: opts.duty } : {}), count: gone.length, statuses: countBy(gone.map((g) => g.status)), retentionDays: days, today: opts.today },
         });
       }
       return gone.length;
