@@ -110,6 +110,21 @@ describe.runIf(hasChromium)("counter registration and the worker archive", () =>
     await shot(page, "05b-archive-history");
   });
 
+  it("prints the archive card without the navigation", async () => {
+    const { page } = s;
+    await page.emulateMedia({ media: "print" });
+    try {
+      expect(await page.locator(".ant-layout-sider").isVisible()).toBe(false);
+      expect(await page.getByText("零工档案卡").isVisible()).toBe(true);
+      // the number revealed on screen is printed masked
+      expect(await page.getByTestId("archive-id").isVisible()).toBe(false);
+      expect(await page.locator(".archive-card").innerText()).toMatch(/\d{6}\*{8}\d{3}[\dX]/);
+      await shot(page, "05c-archive-print");
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+    }
+  });
+
   it("shows a worker named like an HTML tag as literal text in the list", async () => {
     const { page } = s;
     await page.goto(`${inject("baseUrl")}/workers`);

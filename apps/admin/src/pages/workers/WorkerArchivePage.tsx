@@ -102,7 +102,13 @@ export default function WorkerArchivePage() {
                 { key: "name", label: t("worker.name"), children: <Typography.Text data-testid="archive-name">{w.name}</Typography.Text> },
                 { key: "g", label: t("worker.gender"), children: genderLabel(w.gender) },
                 { key: "age", label: t("worker.age"), children: w.age ?? "" },
-                { key: "id", label: t("worker.idNumber"), children: <span className="mono" data-testid="archive-id">{revealed ?? w.idNumberMasked}</span> },
+                { key: "id", label: t("worker.idNumber"), children: (
+                  <>
+                    <span className={revealed ? "mono no-print" : "mono"} data-testid="archive-id">{revealed ?? w.idNumberMasked}</span>
+                    {/* a printed card never carries the full number, even after a reveal */}
+                    {revealed && <span className="mono print-only-inline">{w.idNumberMasked}</span>}
+                  </>
+                ) },
                 { key: "phone", label: t("worker.phone"), children: <span className="mono">{w.phoneMasked}</span> },
                 { key: "hukou", label: t("worker.hukou"), children: w.hukou ?? "" },
                 { key: "home", label: t("worker.homeAddress"), children: a?.hasHomeAddress ? "已登记（加密保存）" : "未登记" },
