@@ -80,6 +80,9 @@ try {
     drilldown: (f) => drilldown(db, f, { kind: "placements", month: "2025-06", limit: 200 }),
     drilldownTrade: (f) => drilldown(db, f, { kind: "placements", month: "2025-06", trade: "electrician", limit: 200 }),
     drilldownStars: (f) => drilldown(db, f, { kind: "placements", month: "2025-06", stars: 5, limit: 200 }),
+    drilldownTradeStars: (f) => drilldown(db, f, { kind: "placements", month: "2025-06", trade: "electrician", stars: 5, limit: 200 }),
+    drilldownTradeStarsPeriod: (f) => drilldown(db, f, { kind: "placements", trade: "electrician", stars: 5, limit: 200 }),
+    drilldownTownshipStars: (f) => drilldown(db, f, { kind: "placements", townshipId: town!.id, stars: 5, limit: 200 }),
     drilldownOpenings: (f) => drilldown(db, f, { kind: "openings", month: "2025-06", limit: 200 }),
     drilldownComplaints: (f) => drilldown(db, f, { kind: "complaints", month: "2025-06", limit: 200 }),
     // A township (one county's) chosen while the province is in scope.
@@ -93,7 +96,7 @@ try {
       const ts: number[] = [];
       for (let i = 0; i < runs; i++) ts.push(await time(() => fn(f)));
       const p = p95(ts);
-      console.error(`  ${scope.padEnd(8)} ${view.padEnd(20)} p95 ${p.toFixed(1)} ms  median ${median(ts).toFixed(1)} ms`);
+      console.error(`  ${scope.padEnd(8)} ${view.padEnd(26)} p95 ${p.toFixed(1)} ms  median ${median(ts).toFixed(1)} ms`);
       if (p > worst.p95) worst = { view: `${scope}.${view}`, p95: p };
     }
   }

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { DEFAULT_GUIDANCE_WAGE_POLICY, demandSupplyRatio, guidanceRange, maskName, placementRate, type SkillGrade } from "@lingong/core";
 import type { Db } from "../db/client.ts";
-import { groupTable, shiftMonth, townshipWhere, tradeSource, type AnalyticsFilter } from "./analytics.ts";
+import { groupTable, monthsBetween, shiftMonth, townshipWhere, tradeSource, type AnalyticsFilter } from "./analytics.ts";
 import { rowsOf } from "./analytics-sql.ts";
 
 export const OVERVIEW_KEYS = [
@@ -161,7 +161,17 @@ export async function drilldown(db: Db, f: AnalyticsFilter, input: DrilldownInpu
   const limit = input.limit + 1;
   let rows: Record<string, unknown>[] = [];
   const mk = (alias: string) => sqlMarket(f, alias, "market_id");
-  if (input.kind === "placements") {
+  if (input.kind === "placements" && input.trade && (input.stars !== undefined || input.townshipId)) {
+    // A trade AND a worker filter match few dispatches, so walking the time-ordered index would read most of
+    // the range. Month by month, newest first, each month from the rollup's set of workers placed in the trade that month:
+    // the months are disjoint, so the concatenation is newest first overall, and we stop once we have enough.
+    for (const month of monthsBetween(input.month ?? f.from, input.month ?? f.to).reverse()) {
+      rows.push(...(await placementsOfTrade(db, f, input, input.trade, month, limit - rows.length)));
+      if (rows.length >= limit) break;
+    }
+  } else if (input.kind === "placements") {
+    // Walks the time-ordered index newest first (dispatches_live_starts, or (market_id, starts_at) for a market)
+    // and stops at `limit` matches: quick unless the filters together match only a small share of dispatches.
     rows = rowsOf(
       await db.execute(sql`select d.id::text as id, d.starts_at as date, m.name as market, o.trade_code as trade, w.name as who,
           e.name as detail, d.status, d.agreed_wage_fen as amount
@@ -170,7 +180,7 @@ export async function drilldown(db: Db, f: AnalyticsFilter, input: DrilldownInpu
         where ${mk("d")} and d.status in ('assigned', 'started', 'completed')
           and ${inMonths(sql`d.starts_at`, from, to)}
           ${input.trade ? sql`and o.trade_code = ${input.trade}` : sql``}
-          ${input.townshipId ? sql`and w.township_id = ${input.townshipId}::uuid` : sql``}
+          ${input.townshipId ? sql`and w.township_id = ${input.townshipId}::uuid and d.market_id = ${marketOfTownship(input.townshipId)}` : sql``}
           ${input.stars !== undefined ? sql`and w.stars = ${input.stars}` : sql``}
         order by d.starts_at desc limit ${limit}`),
     );
@@ -205,6 +215,36 @@ export async function drilldown(db: Db, f: AnalyticsFilter, input: DrilldownInpu
     amountFen: r.amount === null || r.amount === undefined ? null : Number(r.amount),
   }));
   return { rows: out, truncated: rows.length > input.limit };
+}
+
+const marketOfTownship = (townshipId: string) => sql`(select t.market_id from townships t where t.id = ${townshipId}::uuid)`;
+
+/**
+ * Placements of one trade in one month by workers of a star grade and/or township, newest first. A trade lives
+ * on the order, not the dispatch, so the dispatch index cannot filter by it; instead start from
+ * `analytics_worker_month_trades` (the trigger-kept set of workers with a live dispatch of the trade starting in
+ * the month), one key range per market (the LATERAL with OFFSET 0 keeps it a per-market index scan), keep the
+ * workers that pass the filters, then read their dispatches of the month by (market_id, worker_id, starts_at).
+ * Province-wide this reads a few thousand index entries instead of every dispatch of the month.
+ */
+async function placementsOfTrade(db: Db, f: AnalyticsFilter, input: DrilldownInput, trade: string, month: string, limit: number) {
+  const mo = `${month}-01`;
+  return rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select d.id::text as id, d.starts_at as date, m.name as market, o.trade_code as trade, c.name as who,
+        e.name as detail, d.status, d.agreed_wage_fen as amount
+      from markets m
+        cross join lateral (select s.market_id, s.worker_id, w.name from analytics_worker_month_trades s join workers w on w.id = s.worker_id
+          where s.market_id = m.id and s.month = ${mo}::date and s.trade_code = ${trade}
+            ${input.townshipId ? sql`and w.township_id = ${input.townshipId}::uuid` : sql``}
+            ${input.stars !== undefined ? sql`and w.stars = ${input.stars}` : sql``}
+          offset 0) c
+        join dispatches d on d.market_id = c.market_id and d.worker_id = c.worker_id
+        join job_orders o on o.id = d.order_id
+        join employers e on e.id = d.employer_id
+      where ${sqlMarket(f, "m", "id")} ${input.townshipId ? sql`and m.id = ${marketOfTownship(input.townshipId)}` : sql``}
+        and d.status in ('assigned', 'started', 'completed') and ${inMonths(sql`d.starts_at`, mo, mo)} and o.trade_code = ${trade}
+      order by d.starts_at desc limit ${limit}`),
+  );
 }
 
 function sqlMarket(f: Pick<AnalyticsFilter, "marketIds">, alias: string, column: string): SQL {
