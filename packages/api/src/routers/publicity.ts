@@ -4,6 +4,7 @@ import { ROLES } from "../roles.ts";
 import { publicProcedure, router, staffProcedure } from "../trpc.ts";
 import { jobsText, marketByCode, openOrders, publicAnnouncements, publicExposure, publicHonourRoll, todayNeeds } from "../queries/board.ts";
 import { requireMarket, today, zDate, zId, zIdem, zOptText, zText } from "../queries/hall-common.ts";
+import { publicLeaderboard, staffLeaderboard } from "../queries/leaderboard.ts";
 import {
   addAnnouncement,
   addExposure,
@@ -96,6 +97,20 @@ export const publicityRouter = router({
       });
     }),
 
+  /** R4 优秀榜 for staff: full names, the numbers behind each rank and whether the worker consented to public display. */
+  leaderboard: staffProcedure(ROLES.allStaff)
+    .input(
+      z
+        .object({
+          trade: z.string().max(40).optional(),
+          windowDays: z.number().int().min(7, "统计天数至少 7 天").max(365, "统计天数最多 365 天").optional(),
+          consentingOnly: z.boolean().optional(),
+          limit: z.number().int().min(1).max(200).default(50),
+        })
+        .optional(),
+    )
+    .query(({ ctx, input }) => staffLeaderboard(ctx.db, requireMarket(ctx), { trade: input?.trade, windowDays: input?.windowDays, consentingOnly: input?.consentingOnly, limit: input?.limit ?? 50 })),
+
   announcementList: staffProcedure(ROLES.allStaff)
     .input(z.object({ limit }).optional())
     .query(({ ctx, input }) => listAnnouncements(ctx.db, requireMarket(ctx), input?.limit ?? 100)),
@@ -141,6 +156,12 @@ export const boardRouter = router({
   honourRoll: publicProcedure.input(z.object({ marketCode, limit: publicLimit })).query(async ({ ctx, input }) => {
     const m = await marketByCode(ctx.db, input.marketCode);
     return publicHonourRoll(ctx.db, m.id, today(), input.limit);
+  }),
+
+  /** R4 优秀榜: computed ranking, consenting workers only (current honour-roll entry), masked names. */
+  leaderboard: publicProcedure.input(z.object({ marketCode, trade: z.string().max(40).optional(), limit: z.number().int().min(1).max(50).default(10) })).query(async ({ ctx, input }) => {
+    const m = await marketByCode(ctx.db, input.marketCode);
+    return publicLeaderboard(ctx.db, m.id, { trade: input.trade, limit: input.limit });
   }),
 
   exposure: publicProcedure.input(z.object({ marketCode, limit: publicLimit })).query(async ({ ctx, input }) => {

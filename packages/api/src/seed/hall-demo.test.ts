@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { publicHonourRoll } from "../queries/board.ts";
 import { gradeHistory } from "../queries/grades.ts";
+import { publicLeaderboard } from "../queries/leaderboard.ts";
 import { overdueLoans } from "../queries/library.ts";
 import { overdueRentals } from "../queries/tools.ts";
 import { complaints } from "../schema/complaints.ts";
@@ -61,6 +62,10 @@ it("demo data for follow-ups, grades, sanctions, complaints, tools, training, le
     const honour = await publicHonourRoll(env.db, marketId, today, 50);
     expect(honour.length).toBeGreaterThan(0);
     expect(honour.every((h) => h.maskedName.includes("*"))).toBe(true);
+    // The leaderboard's top consented to public display, so the public 优秀榜 is not empty.
+    const board = await publicLeaderboard(env.db, marketId, { limit: 10 }, new Date(`${today}T18:00:00+08:00`));
+    expect(board.entries.length).toBeGreaterThan(0);
+    expect(board.entries.every((b) => b.maskedName.includes("*") && b.jobs >= board.minJobs)).toBe(true);
     const exposure = await env.db.execute<{ n: number }>(sql`select count(*)::int as n from exposure_entries where market_id = ${marketId} and status = 'active' and length(legal_basis) > 0`);
     expect(Number(((Array.isArray(exposure) ? exposure : (exposure as { rows: { n: number }[] }).rows)[0] as { n: number }).n)).toBeGreaterThanOrEqual(1);
     expect(await count("announcements")).toBe(3);

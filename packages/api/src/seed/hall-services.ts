@@ -3,6 +3,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { addCost } from "../queries/costs.ts";
 import type { CostCategory } from "../queries/costs.ts";
 import { addBook, lendBook, returnBook } from "../queries/library.ts";
+import { staffLeaderboard } from "../queries/leaderboard.ts";
 import { addAnnouncement, addHonour } from "../queries/publicity.ts";
 import { completeEnrolment, createBatch, createCourse, enrol, recordAttendance } from "../queries/training.ts";
 import { createTool, lendTool, returnTool } from "../queries/tools.ts";
@@ -195,6 +196,25 @@ async function seedPublicity(ctx: DemoContext) {
           trade: w.trade ?? undefined,
           periodStart: addDays(today, -15),
           periodEnd: addDays(today, 45),
+        },
+        now,
+      );
+    }
+    // The top of the computed leaderboard (R4 优秀榜) asked for, and gave, consent to public display.
+    const chosen = new Set(best.map((w) => w.id));
+    const board = await staffLeaderboard(tx, marketId, { limit: 12 }, at(today, "18:00"));
+    for (const e of board.entries.filter((x) => !chosen.has(x.workerId)).slice(0, 6)) {
+      await addHonour(
+        tx,
+        marketId,
+        staff.policy,
+        {
+          workerId: e.workerId,
+          title: "本季度优秀榜",
+          citation: `近${board.policy.windowDays}天完成${e.jobs}单，回访满意${e.satisfied}/${e.rated}`,
+          trade: e.trade?.code,
+          periodStart: addDays(today, -7),
+          periodEnd: addDays(today, 83),
         },
         now,
       );
