@@ -24,3 +24,4 @@ export * from "./draw-lottery.ts";
 export * from "./qinshui-policy.ts";
 export * from "./check-discrimination.ts";
 export * from "./rank-leaderboard.ts";
+export * from "./consent-notice.ts";
