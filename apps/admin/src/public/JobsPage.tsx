@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { callQuery, useQ } from "../lib/api.ts";
 import { errorInfo } from "../lib/errors.ts";
+import { LeaderboardPanel } from "./LeaderboardPanel.tsx";
 import { copyText, dateText, publicMarketCode, wageText, type PublicJob } from "./public-common.ts";
 import "./jobs.css";
 
@@ -49,6 +50,7 @@ export default function JobsPage() {
           </li>
         ))}
       </ul>
+      <LeaderboardPanel marketCode={marketCode} />
       <footer className="jobs-footer">
         <a href="/register">在线预登记求职</a> · 公益服务，不收费
       </footer>

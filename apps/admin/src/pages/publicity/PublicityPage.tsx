@@ -6,6 +6,7 @@ import { PageHead } from "../ops/ops-common.tsx";
 import { AnnouncementsTab } from "./AnnouncementsTab.tsx";
 import { ExposureTab } from "./ExposureTab.tsx";
 import { HonourTab } from "./HonourTab.tsx";
+import { LeaderboardTab } from "./LeaderboardTab.tsx";
 
 /** M5 public notice: honour roll, exposure board (legal basis, period, appeal) and announcements. */
 export default function PublicityPage() {
@@ -14,6 +15,7 @@ export default function PublicityPage() {
   const [tab, setTab] = useState("honour");
   const items = [
     { key: "honour", label: t("adm.publicity.honour"), children: <HonourTab /> },
+    { key: "leaders", label: t("adm.publicity.leaders"), children: <LeaderboardTab /> },
     ...(mayExposure ? [{ key: "exposure", label: t("adm.publicity.exposure"), children: <ExposureTab /> }] : []),
     { key: "announcements", label: t("adm.publicity.announcements"), children: <AnnouncementsTab /> },
   ];
