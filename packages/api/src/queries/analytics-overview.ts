@@ -161,8 +161,10 @@ export async function drilldown(db: Db, f: AnalyticsFilter, input: DrilldownInpu
   const limit = input.limit + 1;
   let rows: Record<string, unknown>[] = [];
   const mk = (alias: string) => sqlMarket(f, alias, "market_id");
-  if (input.kind === "placements" && input.trade && (input.stars !== undefined || input.townshipId)) {
-    // A trade AND a worker filter match few dispatches, so walking the time-ordered index would read most of
+  if (input.kind === "placements" && input.townshipId) {
+    rows = await placementsOfTownship(db, f, input, input.townshipId, from, to, limit);
+  } else if (input.kind === "placements" && input.trade && input.stars !== undefined) {
+    // A trade AND a star grade match few dispatches, so walking the time-ordered index would read most of
     // the range. Month by month, newest first, each month from the rollup's set of workers placed in the trade that month:
     // the months are disjoint, so the concatenation is newest first overall, and we stop once we have enough.
     for (const month of monthsBetween(input.month ?? f.from, input.month ?? f.to).reverse()) {
@@ -180,7 +182,6 @@ export async function drilldown(db: Db, f: AnalyticsFilter, input: DrilldownInpu
         where ${mk("d")} and d.status in ('assigned', 'started', 'completed')
           and ${inMonths(sql`d.starts_at`, from, to)}
           ${input.trade ? sql`and o.trade_code = ${input.trade}` : sql``}
-          ${input.townshipId ? sql`and w.township_id = ${input.townshipId}::uuid and d.market_id = ${marketOfTownship(input.townshipId)}` : sql``}
           ${input.stars !== undefined ? sql`and w.stars = ${input.stars}` : sql``}
         order by d.starts_at desc limit ${limit}`),
     );
@@ -217,10 +218,31 @@ export async function drilldown(db: Db, f: AnalyticsFilter, input: DrilldownInpu
   return { rows: out, truncated: rows.length > input.limit };
 }
 
-const marketOfTownship = (townshipId: string) => sql`(select t.market_id from townships t where t.id = ${townshipId}::uuid)`;
+/**
+ * Placements by a township's workers (a township belongs to one market): that market's workers of the
+ * township (and star grade) by the (market_id, township_id, stars) index, then their dispatches in the range by
+ * (market_id, worker_id, starts_at): a few thousand rows however large the province.
+ */
+async function placementsOfTownship(db: Db, f: AnalyticsFilter, input: DrilldownInput, townshipId: string, from: string, to: string, limit: number) {
+  return rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select d.id::text as id, d.starts_at as date, m.name as market, o.trade_code as trade, w.name as who,
+        e.name as detail, d.status, d.agreed_wage_fen as amount
+      from townships t
+        join markets m on m.id = t.market_id
+        join workers w on w.market_id = t.market_id and w.township_id = t.id
+        join dispatches d on d.market_id = w.market_id and d.worker_id = w.id
+        join job_orders o on o.id = d.order_id
+        join employers e on e.id = d.employer_id
+      where t.id = ${townshipId}::uuid and ${sqlMarket(f, "t", "market_id")}
+        ${input.stars !== undefined ? sql`and w.stars = ${input.stars}` : sql``}
+        and d.status in ('assigned', 'started', 'completed') and ${inMonths(sql`d.starts_at`, from, to)}
+        ${input.trade ? sql`and o.trade_code = ${input.trade}` : sql``}
+      order by d.starts_at desc limit ${limit}`),
+  );
+}
 
 /**
- * Placements of one trade in one month by workers of a star grade and/or township, newest first. A trade lives
+ * Placements of one trade in one month by workers of a star grade, newest first. A trade lives
  * on the order, not the dispatch, so the dispatch index cannot filter by it; instead start from
  * `analytics_worker_month_trades` (the trigger-kept set of workers with a live dispatch of the trade starting in
  * the month), one key range per market (the LATERAL with OFFSET 0 keeps it a per-market index scan), keep the
@@ -230,18 +252,18 @@ const marketOfTownship = (townshipId: string) => sql`(select t.market_id from to
 async function placementsOfTrade(db: Db, f: AnalyticsFilter, input: DrilldownInput, trade: string, month: string, limit: number) {
   const mo = `${month}-01`;
   return rowsOf<Record<string, unknown>>(
-    await db.execute(sql`select d.id::text as id, d.starts_at as date, m.name as market, o.trade_code as trade, c.name as who,
+    await db.execute(sql`select d.id::text as id, d.starts_at as date, m.name as market, o.trade_code as trade, w.name as who,
         e.name as detail, d.status, d.agreed_wage_fen as amount
       from markets m
-        cross join lateral (select s.market_id, s.worker_id, w.name from analytics_worker_month_trades s join workers w on w.id = s.worker_id
-          where s.market_id = m.id and s.month = ${mo}::date and s.trade_code = ${trade}
-            ${input.townshipId ? sql`and w.township_id = ${input.townshipId}::uuid` : sql``}
-            ${input.stars !== undefined ? sql`and w.stars = ${input.stars}` : sql``}
+        cross join lateral (select s.market_id, s.worker_id from analytics_worker_month_trades s
+            join workers w on w.market_id = s.market_id and w.id = s.worker_id
+          where s.market_id = m.id and s.month = ${mo}::date and s.trade_code = ${trade} and w.stars = ${input.stars ?? 0}
           offset 0) c
+        join workers w on w.id = c.worker_id
         join dispatches d on d.market_id = c.market_id and d.worker_id = c.worker_id
         join job_orders o on o.id = d.order_id
         join employers e on e.id = d.employer_id
-      where ${sqlMarket(f, "m", "id")} ${input.townshipId ? sql`and m.id = ${marketOfTownship(input.townshipId)}` : sql``}
+      where ${sqlMarket(f, "m", "id")}
         and d.status in ('assigned', 'started', 'completed') and ${inMonths(sql`d.starts_at`, mo, mo)} and o.trade_code = ${trade}
       order by d.starts_at desc limit ${limit}`),
   );

@@ -128,7 +128,8 @@ describeOnBothDatabases("analytics router", (suite) => {
     const w = await env.caller("head").analytics.wages(MARCH);
     expect(w.trades[0]).toMatchObject({ trade: "bricklayer", jobs: 2, avgFen: 25_000, guidanceLowFen: 19_800, guidanceHighFen: 24_200 });
 
-    // A trade with a star grade or township takes the month-by-month path through the rollup's worker sets:
+    // A trade with a star grade takes the month-by-month path through the rollup's worker sets, a township the
+    // township's workers:
     // the same rows, newest first, over a multi-month period, and the limit still marks truncation.
     const HALF = { from: "2025-01", to: "2025-06" };
     const both = await env.caller("head").analytics.drilldown({ filter: HALF, kind: "placements", trade: "bricklayer", stars: 0 });
@@ -136,6 +137,9 @@ describeOnBothDatabases("analytics router", (suite) => {
     const byTown = await env.caller("head").analytics.drilldown({ filter: HALF, kind: "placements", trade: "bricklayer", townshipId: env.townships[0]!.id });
     expect(byTown.rows.map((r) => r.id)).toEqual([seeded.ds[1]!.id, seeded.ds[0]!.id]);
     expect((await env.caller("head").analytics.drilldown({ filter: HALF, kind: "placements", trade: "bricklayer", stars: 1 })).rows).toEqual([]);
+    const townStars = await env.caller("leader").analytics.drilldown({ filter: HALF, kind: "placements", townshipId: env.townships[0]!.id, stars: 0 });
+    expect(townStars.rows.map((r) => r.id)).toEqual([seeded.ds[1]!.id, seeded.ds[0]!.id]);
+    expect((await env.caller("head").analytics.drilldown({ filter: HALF, kind: "placements", townshipId: env.townships[1]!.id })).rows).toEqual([]);
     const one = await env.caller("head").analytics.drilldown({ filter: HALF, kind: "placements", trade: "bricklayer", stars: 0, limit: 1 });
     expect(one).toMatchObject({ truncated: true, rows: [{ id: seeded.ds[1]!.id }] });
     // The province leader sees both markets' rows, newest first.
