@@ -19,6 +19,7 @@ import { employersRouter } from "./routers/employers.ts";
 import { ordersRouter, policiesRouter } from "./routers/orders.ts";
 import { dispatchesRouter } from "./routers/dispatches.ts";
 import { matchingRouter } from "./routers/matching.ts";
+import { marketInfoRouter } from "./routers/market-info.ts";
 import { router } from "./trpc.ts";
 import type { Meta } from "./trpc.ts";
 
@@ -50,6 +51,7 @@ export const appRouter = router({
   policies: policiesRouter,
   dispatches: dispatchesRouter,
   matching: matchingRouter,
+  marketInfo: marketInfoRouter,
   // ---- end of domain routers
 });
 

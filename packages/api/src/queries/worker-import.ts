@@ -4,7 +4,7 @@ import { DomainError } from "../errors.ts";
 import { townships } from "../schema/core.ts";
 import { workers } from "../schema/workers.ts";
 import { idNumberIndex } from "./pii.ts";
-import { zRegisterFields } from "./worker-input.ts";
+import { zConsentVersion, zRegisterFields } from "./worker-input.ts";
 import { checkRegistration, registerWorker, type Actor, type FieldIssue, type RegisterInput, type TradeInput } from "./workers.ts";
 import { todayShanghai, zIdempotencyKey, type DbLike } from "./workforce-common.ts";
 
@@ -48,7 +48,7 @@ const zImportRow = z.object({
 export type ImportRowInput = z.input<typeof zImportRow>;
 
 export const zImportInput = z.object({
-  consentVersion: z.string().trim().min(1, "缺少告知同意书版本").max(20),
+  consentVersion: zConsentVersion,
   /** Staff confirm every person in the sheet signed the consent form of that version (A3). */
   consentGiven: z.boolean(),
   rows: z.array(zImportRow).min(1, "表格中没有可导入的行").max(IMPORT_MAX_ROWS, `一次最多导入 ${IMPORT_MAX_ROWS} 行`),

@@ -1,4 +1,4 @@
-import { SKILL_GRADE_ORDER } from "@lingong/core";
+import { consentNotice, SKILL_GRADE_ORDER } from "@lingong/core";
 import { z } from "zod";
 import { zName, zOptText, zUuid } from "./workforce-common.ts";
 
@@ -11,6 +11,17 @@ export const zTrade = z.object({
   skillGrade: zSkillGrade.default("none"),
   certificates: z.array(z.string().min(1).max(40)).max(10).default([]),
 });
+/**
+ * The consent notice version a registration records (PIPL 14, 29): only a version published in
+ * core's CONSENT_NOTICES, so every stored consent points at a text that can be shown again.
+ */
+export const zConsentVersion = z
+  .string()
+  .trim()
+  .min(1, "缺少告知同意书版本")
+  .max(20)
+  // An empty version already has its own message above.
+  .refine((v) => v.length === 0 || consentNotice(v) !== null, "告知同意书版本（consentVersion）不存在，请刷新页面后重新阅读同意书");
 export const zWorkerFields = {
   name: zName(50),
   idNumber: z.string().trim().min(1, "请填写身份证号").max(30, "身份证号过长"),
@@ -23,7 +34,7 @@ export const zWorkerFields = {
   workYears: z.number().int("工作年限须为整数").min(0, "工作年限不能为负").max(60, "工作年限不能超过 60 年"),
   workHistory: zOptText(2000),
   hasVerifiedReferences: z.boolean().optional(),
-  consentVersion: z.string().trim().min(1, "缺少告知同意书版本").max(20),
+  consentVersion: zConsentVersion,
   consentGiven: z.boolean(),
 };
 export const zRegisterFields = z.object(zWorkerFields);

@@ -21,7 +21,7 @@ import {
   withdrawConsent,
 } from "../queries/workers.ts";
 import { dryRunImport, ImportRejected, importWorkers, zImportInput } from "../queries/worker-import.ts";
-import { zWorkerFields } from "../queries/worker-input.ts";
+import { zConsentVersion, zWorkerFields } from "../queries/worker-input.ts";
 import { zIdempotencyKey, zName, zReason, zUuid } from "../queries/workforce-common.ts";
 
 // M1/M2 worker registration and archive. Responses carry masked ID numbers and phones; the
@@ -183,7 +183,7 @@ export const workersRouter = router({
         name: zName(50),
         phone: z.string().trim().min(1, "请填写手机号").max(20),
         trades: z.array(z.string().min(1).max(40)).max(10).default([]),
-        consentVersion: z.string().trim().min(1).max(20),
+        consentVersion: zConsentVersion,
         consentGiven: z.boolean(),
       }),
     )
