@@ -1,51 +1,26 @@
 import { DEFAULT_EMPLOYER_POLICY, addDays, decideEmployerAction } from "@lingong/core";
 import type { EmployerEventType } from "@lingong/core";
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { DomainError, notFound, registerConstraintMessage } from "../errors.ts";
-import { markets, staffUsers } from "../schema/core.ts";
 import {
-  COMPLAINT_CLOSED_STATUSES,
   complaintNotes,
   complaints,
   type COMPLAINT_CATEGORIES,
   type COMPLAINT_PARTIES,
   type COMPLAINT_RESPONDENTS,
   type COMPLAINT_SOURCES,
-  type COMPLAINT_STATUSES,
   type EMPLOYER_EVENT_TYPES,
 } from "../schema/complaints.ts";
 import { dispatches } from "../schema/dispatches.ts";
-import { employers } from "../schema/employers.ts";
-import { conductEvents, workers } from "../schema/workers.ts";
+import { conductEvents } from "../schema/workers.ts";
 import { badRequest, findEmployer, findStaff, findWorker, today } from "./hall-common.ts";
 import type { DbLike } from "./hall-common.ts";
-import { lockKey, marketSettings, rowsOf } from "./workforce-common.ts";
+import { complaintDeadlines, nextCaseNo, STATUS_LABELS, type ComplaintStatus as Status } from "./complaints-common.ts";
 
 registerConstraintMessage("complaints_respondent_known", { code: "BAD_REQUEST", message: "请选择被投诉的零工或用工方", field: "respondent" });
 registerConstraintMessage("complaints_party_present", { code: "BAD_REQUEST", message: "请至少选择一方当事人", field: "workerId" });
 
-type Status = (typeof COMPLAINT_STATUSES)[number];
 type ComplaintRow = typeof complaints.$inferSelect;
-const CLOSED: readonly Status[] = COMPLAINT_CLOSED_STATUSES;
-
-/** From the market's settings: accept within 3 days, resolve within 30, look back 30 days for arrears, unless set. */
-export async function complaintDeadlines(db: DbLike, marketId: string) {
-  const [m] = await db.select({ settings: markets.settings }).from(markets).where(eq(markets.id, marketId));
-  const s = m?.settings ?? {};
-  const num = (v: unknown, d: number) => (typeof v === "number" && Number.isInteger(v) && v > 0 && v <= 365 ? v : d);
-  return { acceptDays: num(s.complaintAcceptDays, 3), resolveDays: num(s.complaintResolveDays, 30), arrearsLookbackDays: num(s.arrearsLookbackDays, 30) };
-}
-
-async function nextCaseNo(tx: DbLike, marketId: string, year: string): Promise<string> {
-  await lockKey(tx, `no:complaints:${marketId}`);
-  const prefix = `TS${year}`;
-  const rows = await tx.execute<{ n: number | string | null }>(
-    sql`select max(substring(case_no from ${prefix.length + 1}::int)::int) as n from ${complaints}
-        where market_id = ${marketId} and case_no like ${`${prefix}%`} and substring(case_no from ${prefix.length + 1}::int) ~ '^[0-9]+$'`,
-  );
-  const n = Number(rowsOf<{ n: number | string | null }>(rows)[0]?.n ?? 0) + 1;
-  return `${prefix}${String(n).padStart(4, "0")}`;
-}
 
 export interface FileComplaintInput {
   complainant: (typeof COMPLAINT_PARTIES)[number];
@@ -116,16 +91,6 @@ function requireStatus(c: ComplaintRow, allowed: readonly Status[], zh: string) 
     throw new DomainError("CONFLICT", `${zh}（当前状态：${STATUS_LABELS[c.status]}）`, { field: "complaintId", messageEn: `Not allowed in status ${c.status}` });
   }
 }
-
-export const STATUS_LABELS: Record<Status, string> = {
-  filed: "已登记",
-  accepted: "已受理",
-  mediating: "调解中",
-  resolved: "已办结",
-  referred_inspection: "已移送劳动监察",
-  referred_arbitration: "已移送劳动仲裁",
-  withdrawn: "已撤回",
-};
 
 async function update(tx: DbLike, id: string, set: Partial<typeof complaints.$inferInsert>, now: Date) {
   const [row] = await tx.update(complaints).set({ ...set, updatedAt: now }).where(eq(complaints.id, id)).returning();
@@ -237,145 +202,7 @@ export async function withdrawComplaint(tx: DbLike, marketId: string, staffId: s
   return { before: c, after: await update(tx, c.id, { status: "withdrawn", outcome: input.reason, closedAt: now, closedBy: staffId }, now) };
 }
 
-function overdueOf(c: { status: Status; acceptDeadline: string; resolveDeadline: string }, day: string): boolean {
-  if (c.status === "filed") return c.acceptDeadline < day || c.resolveDeadline < day;
-  if (c.status === "accepted" || c.status === "mediating") return c.resolveDeadline < day;
-  return false;
-}
-
-export async function listComplaints(
-  db: DbLike,
-  marketId: string,
-  f: {
-    status?: Status | undefined;
-    open?: boolean | undefined;
-    category?: (typeof COMPLAINT_CATEGORIES)[number] | undefined;
-    overdue?: boolean | undefined;
-    workerId?: string | undefined;
-    employerId?: string | undefined;
-    assignedTo?: string | undefined;
-    limit: number;
-  },
-  day: string,
-) {
-  const overdueSql = or(
-    and(eq(complaints.status, "filed"), lt(complaints.acceptDeadline, day)),
-    and(inArray(complaints.status, ["filed", "accepted", "mediating"]), lt(complaints.resolveDeadline, day)),
-  );
-  const rows = await db
-    .select({
-      id: complaints.id,
-      caseNo: complaints.caseNo,
-      complainant: complaints.complainant,
-      respondent: complaints.respondent,
-      workerId: complaints.workerId,
-      workerName: workers.name,
-      employerId: complaints.employerId,
-      employerName: employers.name,
-      category: complaints.category,
-      description: complaints.description,
-      source: complaints.source,
-      status: complaints.status,
-      assignedTo: complaints.assignedTo,
-      assignedToName: staffUsers.displayName,
-      filedAt: complaints.filedAt,
-      acceptDeadline: complaints.acceptDeadline,
-      resolveDeadline: complaints.resolveDeadline,
-      closedAt: complaints.closedAt,
-      outcome: complaints.outcome,
-      upheld: complaints.upheld,
-    })
-    .from(complaints)
-    .leftJoin(workers, eq(workers.id, complaints.workerId))
-    .leftJoin(employers, eq(employers.id, complaints.employerId))
-    .leftJoin(staffUsers, eq(staffUsers.id, complaints.assignedTo))
-    .where(
-      and(
-        eq(complaints.marketId, marketId),
-        f.status ? eq(complaints.status, f.status) : undefined,
-        f.open === true ? inArray(complaints.status, ["filed", "accepted", "mediating"]) : f.open === false ? inArray(complaints.status, [...CLOSED]) : undefined,
-        f.category ? eq(complaints.category, f.category) : undefined,
-        f.overdue ? overdueSql : undefined,
-        f.workerId ? eq(complaints.workerId, f.workerId) : undefined,
-        f.employerId ? eq(complaints.employerId, f.employerId) : undefined,
-        f.assignedTo ? eq(complaints.assignedTo, f.assignedTo) : undefined,
-      ),
-    )
-    .orderBy(desc(complaints.filedAt))
-    .limit(f.limit);
-  return rows.map((r) => ({ ...r, statusLabel: STATUS_LABELS[r.status], overdue: overdueOf(r, day) }));
-}
-
-export async function getComplaint(db: DbLike, marketId: string, complaintId: string, day: string) {
-  const [c] = await db.select().from(complaints).where(and(eq(complaints.id, complaintId), eq(complaints.marketId, marketId)));
-  if (!c) throw notFound("投诉", "complaintId");
-  const [notes, worker, employer] = await Promise.all([
-    db
-      .select({ id: complaintNotes.id, body: complaintNotes.body, writtenAt: complaintNotes.writtenAt, writtenByName: staffUsers.displayName })
-      .from(complaintNotes)
-      .innerJoin(staffUsers, eq(staffUsers.id, complaintNotes.writtenBy))
-      .where(and(eq(complaintNotes.marketId, marketId), eq(complaintNotes.complaintId, c.id)))
-      .orderBy(asc(complaintNotes.writtenAt)),
-    c.workerId ? db.select({ id: workers.id, name: workers.name, workerNo: workers.workerNo, phoneMasked: workers.phoneMasked }).from(workers).where(eq(workers.id, c.workerId)) : [],
-    c.employerId ? db.select({ id: employers.id, name: employers.name, contactName: employers.contactName, contactPhoneMasked: employers.contactPhoneMasked }).from(employers).where(eq(employers.id, c.employerId)) : [],
-  ]);
-  return { ...c, statusLabel: STATUS_LABELS[c.status], overdue: overdueOf(c, day), notes, worker: worker[0] ?? null, employer: employer[0] ?? null };
-}
-
-/**
- * Opens a wage-arrears case for every completed dispatch the worker has not confirmed as paid
- * within the market's `arrearsAfterDays` (looking back `arrearsLookbackDays` before that). Idempotent: a partial unique index keeps one automatic
- * case per dispatch, so running it again (or twice at once) opens nothing new. `staffId` is null
- * when the scheduler (src/ops/scheduler.ts) runs it: the case is then filed by the system.
- */
-export async function openArrearsCases(tx: DbLike, marketId: string, staffId: string | null, now: Date = new Date()) {
-  const { arrearsAfterDays } = await marketSettings(tx, marketId);
-  const cutoff = new Date(now.getTime() - arrearsAfterDays * 86_400_000);
-  // Older unconfirmed jobs are left to staff: workers stop confirming long after being paid.
-  const { arrearsLookbackDays } = await complaintDeadlines(tx, marketId);
-  const since = new Date(cutoff.getTime() - arrearsLookbackDays * 86_400_000);
-  const suspects = await tx
-    .select({ id: dispatches.id, workerId: dispatches.workerId, employerId: dispatches.employerId, completedAt: dispatches.completedAt, employerName: employers.name })
-    .from(dispatches)
-    .innerJoin(employers, eq(employers.id, dispatches.employerId))
-    .leftJoin(complaints, and(eq(complaints.marketId, dispatches.marketId), eq(complaints.dispatchId, dispatches.id), eq(complaints.source, "auto_arrears")))
-    .where(
-      and(
-        eq(dispatches.marketId, marketId),
-        eq(dispatches.status, "completed"),
-        isNull(dispatches.paidConfirmedAt),
-        lt(dispatches.completedAt, cutoff),
-        gte(dispatches.completedAt, since),
-        isNull(complaints.id),
-      ),
-    )
-    .orderBy(asc(dispatches.completedAt));
-  const { acceptDays, resolveDays } = await complaintDeadlines(tx, marketId);
-  const day = today(now);
-  const opened: { complaintId: string; caseNo: string; dispatchId: string }[] = [];
-  for (const s of suspects) {
-    const caseNo = await nextCaseNo(tx, marketId, day.slice(0, 4));
-    const [row] = await tx
-      .insert(complaints)
-      .values({
-        marketId,
-        caseNo,
-        complainant: "worker",
-        respondent: "employer",
-        workerId: s.workerId,
-        employerId: s.employerId,
-        dispatchId: s.id,
-        category: "wage_arrears",
-        description: `系统核查：派工于 ${today(s.completedAt!)} 完工，超过 ${arrearsAfterDays} 天零工仍未确认收到工资，疑似欠薪，请核实。`,
-        source: "auto_arrears",
-        filedAt: now,
-        filedBy: staffId,
-        acceptDeadline: addDays(day, acceptDays),
-        resolveDeadline: addDays(day, resolveDays),
-      })
-      .onConflictDoNothing()
-      .returning({ id: complaints.id, caseNo: complaints.caseNo });
-    if (row) opened.push({ complaintId: row.id, caseNo: row.caseNo, dispatchId: s.id });
-  }
-  return opened;
-}
+// Reads and the arrears sweep live in their own modules; the router, seeds and scheduler keep importing them from here.
+export { complaintDeadlines, STATUS_LABELS } from "./complaints-common.ts";
+export { getComplaint, listComplaints } from "./complaints-read.ts";
+export { openArrearsCases } from "./complaints-arrears.ts";

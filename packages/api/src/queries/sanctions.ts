@@ -1,34 +1,18 @@
-import { appealOutcome, dayNumber, decideSanction, standingOf } from "@lingong/core";
-import type { SanctionDecision, SanctionHistoryEntry, SanctionPolicy, SanctionStep } from "@lingong/core";
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { appealOutcome, dayNumber, decideSanction } from "@lingong/core";
+import type { SanctionDecision, SanctionHistoryEntry, SanctionPolicy } from "@lingong/core";
+import { and, eq, sql } from "drizzle-orm";
 import { DomainError, notFound, registerConstraintMessage } from "../errors.ts";
-import { staffUsers } from "../schema/core.ts";
 import { sanctions } from "../schema/sanctions.ts";
 import { CONDUCT_EVENT_KINDS, conductEvents, gradeChanges, workers } from "../schema/workers.ts";
 import { applyGrade, lockWorker, sanctionPolicy } from "./grades.ts";
 import type { LockedWorker } from "./grades.ts";
 import { badRequest, findWorker, today } from "./hall-common.ts";
 import type { DbLike } from "./hall-common.ts";
+import { historyOf } from "./sanctions-standing.ts";
 
 registerConstraintMessage("sanctions_market_event_idx", { code: "CONFLICT", message: "该事项已有处分记录", field: "conductEventId", messageEn: "This event already has a sanction" });
 
 type SanctionRow = typeof sanctions.$inferSelect;
-
-/** The worker's sanctions as the ladder reads them (approved or reversed, oldest first). */
-async function historyOf(db: DbLike, marketId: string, workerId: string) {
-  const rows = await db
-    .select()
-    .from(sanctions)
-    .where(and(eq(sanctions.marketId, marketId), eq(sanctions.workerId, workerId), inArray(sanctions.status, ["approved", "reversed"])))
-    .orderBy(asc(sanctions.effectiveOn), asc(sanctions.decidedAt));
-  const entries: SanctionHistoryEntry[] = rows.map((r) => {
-    const e: SanctionHistoryEntry = { step: r.step as SanctionStep, date: r.effectiveOn ?? r.occurredOn };
-    if (r.status === "reversed") e.reversed = true;
-    if (r.probationUntil) e.endDate = r.probationUntil;
-    return e;
-  });
-  return { rows, entries };
-}
 
 function decide(policy: SanctionPolicy, offence: string, occurredOn: string, history: SanctionHistoryEntry[], day: string): SanctionDecision {
   try {
@@ -270,99 +254,6 @@ export async function decideAppeal(
   return { before: sanction, after: row!, outcome: { ...outcome, recheckSanctionIds: recheck } };
 }
 
-/** Standing of one worker today from the ladder (probation end, expulsion end). */
-export async function workerStanding(db: DbLike, marketId: string, workerId: string, day: string) {
-  const w = await findWorker(db, marketId, workerId);
-  const policy = await sanctionPolicy(db, marketId);
-  const { entries } = await historyOf(db, marketId, workerId);
-  return { recorded: w.status, ...standingOf(policy, entries, day) };
-}
-
-/**
- * Lifts probation and expulsion whose time is up: every worker recorded as on probation or expelled
- * whose ladder standing today says otherwise goes back to active. Returns the workers changed.
- */
-export async function liftDueStandings(tx: DbLike, marketId: string, day: string) {
-  const candidates = await tx
-    .select({ id: workers.id })
-    .from(workers)
-    .where(and(eq(workers.marketId, marketId), inArray(workers.status, ["probation", "expelled"])));
-  const policy = await sanctionPolicy(tx, marketId);
-  const lifted: { workerId: string; from: string; to: string }[] = [];
-  for (const c of candidates) {
-    const w = await lockWorker(tx, marketId, c.id);
-    const { entries } = await historyOf(tx, marketId, w.id);
-    const s = standingOf(policy, entries, day);
-    if (s.status !== w.status && (w.status === "probation" || w.status === "expelled")) {
-      await tx.update(workers).set({ status: s.status, version: sql`${workers.version} + 1`, updatedAt: new Date() }).where(eq(workers.id, w.id));
-      lifted.push({ workerId: w.id, from: w.status, to: s.status });
-    }
-  }
-  return lifted;
-}
-
-export async function listSanctions(
-  db: DbLike,
-  marketId: string,
-  f: { workerId?: string | undefined; status?: SanctionRow["status"] | undefined; appealPending?: boolean | undefined; limit: number },
-) {
-  return db
-    .select({
-      id: sanctions.id,
-      workerId: sanctions.workerId,
-      workerName: workers.name,
-      workerNo: workers.workerNo,
-      offence: sanctions.offence,
-      occurredOn: sanctions.occurredOn,
-      step: sanctions.step,
-      rule: sanctions.rule,
-      reasons: sanctions.reasons,
-      note: sanctions.note,
-      status: sanctions.status,
-      proposedAt: sanctions.proposedAt,
-      proposedByName: staffUsers.displayName,
-      decidedAt: sanctions.decidedAt,
-      decisionNote: sanctions.decisionNote,
-      effectiveOn: sanctions.effectiveOn,
-      probationUntil: sanctions.probationUntil,
-      appealStatus: sanctions.appealStatus,
-      appealGrounds: sanctions.appealGrounds,
-      appealedAt: sanctions.appealedAt,
-      appealDecidedAt: sanctions.appealDecidedAt,
-      appealDecisionNote: sanctions.appealDecisionNote,
-    })
-    .from(sanctions)
-    .innerJoin(workers, eq(workers.id, sanctions.workerId))
-    .innerJoin(staffUsers, eq(staffUsers.id, sanctions.proposedBy))
-    .where(
-      and(
-        eq(sanctions.marketId, marketId),
-        f.workerId ? eq(sanctions.workerId, f.workerId) : undefined,
-        f.status ? eq(sanctions.status, f.status) : undefined,
-        f.appealPending ? eq(sanctions.appealStatus, "pending") : undefined,
-      ),
-    )
-    .orderBy(desc(sanctions.proposedAt))
-    .limit(f.limit);
-}
-
-/** Conduct events (no-shows, upheld complaints, ...) that have no sanction decided or proposed yet. */
-export async function pendingConductEvents(db: DbLike, marketId: string, limit: number) {
-  return db
-    .select({
-      id: conductEvents.id,
-      workerId: conductEvents.workerId,
-      workerName: workers.name,
-      workerNo: workers.workerNo,
-      kind: conductEvents.kind,
-      occurredOn: conductEvents.occurredOn,
-      source: conductEvents.source,
-      note: conductEvents.note,
-    })
-    .from(conductEvents)
-    .innerJoin(workers, eq(workers.id, conductEvents.workerId))
-    .leftJoin(sanctions, and(eq(sanctions.conductEventId, conductEvents.id), sql`${sanctions.status} <> 'rejected'`))
-    .where(and(eq(conductEvents.marketId, marketId), isNull(sanctions.id)))
-    .orderBy(asc(conductEvents.occurredOn))
-    .limit(limit);
-}
+// Standing and the lists live in their own modules; the router, seeds and scheduler keep importing them from here.
+export { liftDueStandings, workerStanding } from "./sanctions-standing.ts";
+export { listSanctions, pendingConductEvents } from "./sanctions-read.ts";
