@@ -164,12 +164,15 @@ export async function drilldown(db: Db, f: AnalyticsFilter, input: DrilldownInpu
   if (input.kind === "placements" && input.townshipId) {
     rows = await placementsOfTownship(db, f, input, input.townshipId, from, to, limit);
   } else if (input.kind === "placements" && input.trade && input.stars !== undefined) {
-    // A trade AND a star grade match few dispatches, so walking the time-ordered index would read most of
-    // the range. Month by month, newest first, each month from the rollup's set of workers placed in the trade that month:
-    // the months are disjoint, so the concatenation is newest first overall, and we stop once we have enough.
-    for (const month of monthsBetween(input.month ?? f.from, input.month ?? f.to).reverse()) {
-      rows.push(...(await placementsOfTrade(db, f, input, input.trade, month, limit - rows.length)));
-      if (rows.length >= limit) break;
+    // A trade AND a star grade match few dispatches, so walking the time-ordered index would read most of the
+    // range. Read the rollup's set of workers placed in the trade, first for the newest month alone (across the
+    // province it usually has enough rows), then for the rest of the range at once; the two month ranges are
+    // disjoint, so the concatenation is newest first overall.
+    const months = monthsBetween(input.month ?? f.from, input.month ?? f.to);
+    const last = months.at(-1) ?? f.to;
+    rows = await placementsOfTrade(db, f, input.stars, input.trade, last, last, limit);
+    if (rows.length < limit && months.length > 1) {
+      rows.push(...(await placementsOfTrade(db, f, input.stars, input.trade, months[0]!, months.at(-2)!, limit - rows.length)));
     }
   } else if (input.kind === "placements") {
     // Walks the time-ordered index newest first (dispatches_live_starts, or (market_id, starts_at) for a market)
@@ -242,29 +245,30 @@ async function placementsOfTownship(db: Db, f: AnalyticsFilter, input: Drilldown
 }
 
 /**
- * Placements of one trade in one month by workers of a star grade, newest first. A trade lives
+ * Placements of one trade in a range of months by workers of a star grade, newest first. A trade lives
  * on the order, not the dispatch, so the dispatch index cannot filter by it; instead start from
  * `analytics_worker_month_trades` (the trigger-kept set of workers with a live dispatch of the trade starting in
  * the month), one key range per market (the LATERAL with OFFSET 0 keeps it a per-market index scan), keep the
  * workers that pass the filters, then read their dispatches of the month by (market_id, worker_id, starts_at).
  * Province-wide this reads a few thousand index entries instead of every dispatch of the month.
  */
-async function placementsOfTrade(db: Db, f: AnalyticsFilter, input: DrilldownInput, trade: string, month: string, limit: number) {
-  const mo = `${month}-01`;
+async function placementsOfTrade(db: Db, f: AnalyticsFilter, stars: number, trade: string, fromMonth: string, toMonth: string, limit: number) {
+  const from = `${fromMonth}-01`;
+  const to = `${toMonth}-01`;
   return rowsOf<Record<string, unknown>>(
     await db.execute(sql`select d.id::text as id, d.starts_at as date, m.name as market, o.trade_code as trade, w.name as who,
         e.name as detail, d.status, d.agreed_wage_fen as amount
       from markets m
-        cross join lateral (select s.market_id, s.worker_id from analytics_worker_month_trades s
+        cross join lateral (select distinct s.market_id, s.worker_id from analytics_worker_month_trades s
             join workers w on w.market_id = s.market_id and w.id = s.worker_id
-          where s.market_id = m.id and s.month = ${mo}::date and s.trade_code = ${trade} and w.stars = ${input.stars ?? 0}
+          where s.market_id = m.id and s.month between ${from}::date and ${to}::date and s.trade_code = ${trade} and w.stars = ${stars}
           offset 0) c
         join workers w on w.id = c.worker_id
         join dispatches d on d.market_id = c.market_id and d.worker_id = c.worker_id
         join job_orders o on o.id = d.order_id
         join employers e on e.id = d.employer_id
       where ${sqlMarket(f, "m", "id")}
-        and d.status in ('assigned', 'started', 'completed') and ${inMonths(sql`d.starts_at`, mo, mo)} and o.trade_code = ${trade}
+        and d.status in ('assigned', 'started', 'completed') and ${inMonths(sql`d.starts_at`, from, to)} and o.trade_code = ${trade}
       order by d.starts_at desc limit ${limit}`),
   );
 }
