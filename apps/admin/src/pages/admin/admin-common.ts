@@ -16,6 +16,8 @@ export const ROLE_LABELS: Record<string, Labelled> = {
   leader: { zh: "局领导", en: "Bureau leader", color: "purple" },
   admin: { zh: "系统管理员", en: "System administrator", color: "red" },
   auditor: { zh: "审计员", en: "Auditor", color: "blue" },
+  // Not an account: the server's scheduled duties (probation ends, arrears cases, retention) audit as "system".
+  system: { zh: "系统定时任务", en: "Scheduled duty", color: "default" },
 };
 
 /** Roles not bound to one market (`CROSS_MARKET_ROLES` in the API). */
