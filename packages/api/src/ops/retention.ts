@@ -6,6 +6,7 @@ import type { Db } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { markets } from "../schema/core.ts";
 import { preRegistrations, workerDocuments, workers } from "../schema/workers.ts";
+import { CLEARED_IDENTITY } from "../queries/workers.ts";
 import { shanghaiInstant } from "../queries/workforce-common.ts";
 import type { Context } from "../trpc.ts";
 
@@ -122,16 +123,7 @@ export async function applyRetention(db: Db, opts: RetentionOptions): Promise<Re
           .update(workers)
           .set({
             name: maskName(w.name),
-            idNumberEnc: null,
-            idNumberBidx: null,
-            idNumberMasked: null,
-            phoneEnc: null,
-            phoneBidx: null,
-            phoneLast4: null,
-            phoneMasked: null,
-            homeAddressEnc: null,
-            tempAddress: null,
-            hukou: null,
+            ...CLEARED_IDENTITY,
             updatedAt: now,
             version: sql`${workers.version} + 1`,
           })

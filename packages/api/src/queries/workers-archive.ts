@@ -6,7 +6,7 @@ import { jobOrders } from "../schema/orders.ts";
 import { conductEvents, gradeChanges, workerChanges, workerDocuments, workerTrades, workers } from "../schema/workers.ts";
 import { decryptPii, encryptPii, phoneIndex } from "./pii.ts";
 import type { DbLike } from "./workforce-common.ts";
-import { assertProcessable, assertTownship, loadWorker, tradesOf, workerSummary, type Actor } from "./workers-common.ts";
+import { assertProcessable, assertTownship, CLEARED_IDENTITY, loadWorker, tradesOf, workerSummary, type Actor } from "./workers-common.ts";
 import { normalizePhoneOrThrow, validateTrades, type TradeInput } from "./workers-validation.ts";
 
 /** The worker archive (M2): masked profile, trades, grade history, dispatches, changes. */
@@ -169,16 +169,7 @@ export async function deregisterWorker(tx: DbLike, actor: Actor, workerId: strin
     .set({
       status: "deregistered",
       name: maskName(w.name),
-      idNumberEnc: null,
-      idNumberBidx: null,
-      idNumberMasked: null,
-      phoneEnc: null,
-      phoneBidx: null,
-      phoneLast4: null,
-      phoneMasked: null,
-      homeAddressEnc: null,
-      tempAddress: null,
-      hukou: null,
+      ...CLEARED_IDENTITY,
       workHistory: null,
       deregisteredAt: now,
       updatedAt: now,

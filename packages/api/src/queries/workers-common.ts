@@ -76,3 +76,20 @@ export async function assertTownship(db: DbLike, marketId: string, townshipId: s
   const [t] = await db.select({ id: townships.id }).from(townships).where(and(eq(townships.id, townshipId), eq(townships.marketId, marketId)));
   if (!t) throw notFound("乡镇", "townshipId");
 }
+
+/**
+ * The identifying columns cleared when a worker is deregistered and again by the retention purge
+ * (checklist A5), kept in one list so the two cannot drift apart.
+ */
+export const CLEARED_IDENTITY = {
+  idNumberEnc: null,
+  idNumberBidx: null,
+  idNumberMasked: null,
+  phoneEnc: null,
+  phoneBidx: null,
+  phoneLast4: null,
+  phoneMasked: null,
+  homeAddressEnc: null,
+  tempAddress: null,
+  hukou: null,
+} as const satisfies Partial<typeof workers.$inferInsert>;

@@ -1,6 +1,6 @@
 // M1/M2 worker archive, split by concern; this module keeps the one import path the routers,
 // seeds and other queries already use.
-export { assertProcessable, loadWorker, tradesOf, workerSummary, type Actor, type WorkerRow, type WorkerSummary } from "./workers-common.ts";
+export { assertProcessable, CLEARED_IDENTITY, loadWorker, tradesOf, workerSummary, type Actor, type WorkerRow, type WorkerSummary } from "./workers-common.ts";
 export {
   checkRegistration,
   normalizePhoneOrThrow,
