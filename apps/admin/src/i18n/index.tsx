@@ -13,7 +13,15 @@ const I18nContext = createContext<I18n>({ lang: "zh", setLang: () => {} });
 
 const STORAGE_KEY = "lingong.lang";
 
+/** `?lang=en` / `?lang=zh` in the address (a link shared with a visitor), or `null`. */
+export function langFromUrl(search: string = typeof location === "undefined" ? "" : location.search): Lang | null {
+  const v = new URLSearchParams(search).get("lang");
+  return v === "en" || v === "zh" ? v : null;
+}
+
 function initialLang(): Lang {
+  const fromUrl = langFromUrl();
+  if (fromUrl) return fromUrl;
   try {
     return localStorage.getItem(STORAGE_KEY) === "en" ? "en" : "zh";
   } catch {
@@ -21,8 +29,13 @@ function initialLang(): Lang {
   }
 }
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+/**
+ * Provides the language. With `lang` given the language is pinned for that subtree (the hall
+ * screen reads only its address, never a visitor's saved choice).
+ */
+export function I18nProvider({ children, lang: pinned }: { children: ReactNode; lang?: Lang }) {
+  const [chosen, setLangState] = useState<Lang>(initialLang);
+  const lang = pinned ?? chosen;
   const value = useMemo<I18n>(
     () => ({
       lang,
@@ -51,6 +64,8 @@ export function useT() {
     const dict = lang === "en" ? en : zh;
     const t = (key: MessageKey): string => dict[key];
     t.pick = (o: { zh: string; en: string } | null | undefined): string => (o ? (lang === "en" ? o.en : o.zh) : "");
+    /** `t.f("pub.headcount", { n: 3 })`: the message with each `{name}` replaced. */
+    t.f = (key: MessageKey, vars: Record<string, string | number>): string => dict[key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
     t.lang = lang;
     return t;
   }, [lang]);

@@ -1,6 +1,6 @@
 import { residentIdCheckCharacter } from "@lingong/core";
 import { describe, expect, it } from "vitest";
-import { previewResidentId, shanghaiDateTime, starText, yuanToFen } from "./display.ts";
+import { genderLabel, previewResidentId, shanghaiDateTime, starText, yuanToFen } from "./display.ts";
 
 const first17 = "14052119800101001";
 const valid = first17 + residentIdCheckCharacter(first17);
@@ -46,5 +46,16 @@ describe("shanghaiDateTime", () => {
   it("shows an instant on the market's clock, across the UTC date line", () => {
     expect(shanghaiDateTime("2024-05-01T16:30:00.000Z")).toBe("2024-05-02 00:30");
     expect(shanghaiDateTime(null)).toBe("");
+  });
+});
+
+describe("labels in English", () => {
+  it("writes no star, gender and the ID check error in English", () => {
+    expect(starText(0, "en")).toBe("No star");
+    expect(starText(2, "en")).toBe("★★☆☆☆");
+    expect(genderLabel("female", "en")).toBe("Female");
+    expect(genderLabel("male")).toBe("男");
+    const p = previewResidentId("14052A", "2024-01-01");
+    expect(p.state === "error" ? p.messageEn : "").toBe("An ID number has only digits and X");
   });
 });

@@ -5,10 +5,10 @@ export function todayShanghai(now: Date = new Date()): string {
   return shanghaiDate(now);
 }
 
-/** `★★★☆☆` style text, with 无星 for 0. */
-export function starText(stars: number | null | undefined): string {
+/** `★★★☆☆` style text, with 无星 (No star) for 0. */
+export function starText(stars: number | null | undefined, lang: "zh" | "en" = "zh"): string {
   const n = Math.max(0, Math.min(5, Math.round(Number(stars ?? 0))));
-  return n === 0 ? "无星" : `${"★".repeat(n)}${"☆".repeat(5 - n)}`;
+  return n === 0 ? (lang === "en" ? "No star" : "无星") : `${"★".repeat(n)}${"☆".repeat(5 - n)}`;
 }
 
 export function tradeLabel(code: string | null | undefined, lang: "zh" | "en" = "zh"): string {
@@ -23,7 +23,8 @@ export function gradeLabel(grade: string | null | undefined, lang: "zh" | "en" =
   return g ? (lang === "en" ? g.en : g.zh) : grade;
 }
 
-export function genderLabel(g: string | null | undefined): string {
+export function genderLabel(g: string | null | undefined, lang: "zh" | "en" = "zh"): string {
+  if (lang === "en") return g === "male" ? "Male" : g === "female" ? "Female" : "";
   return g === "male" ? "男" : g === "female" ? "女" : "";
 }
 
@@ -31,7 +32,7 @@ export type IdPreview =
   | { state: "empty" }
   | { state: "typing"; length: number }
   | { state: "ok"; id: string; birthDate: string; gender: "male" | "female"; age: number; regionCode: string }
-  | { state: "error"; message: string };
+  | { state: "error"; message: string; messageEn: string };
 
 /**
  * What the counter shows under the ID number field while it is typed: nothing while short of
@@ -41,11 +42,11 @@ export function previewResidentId(input: string, today: string): IdPreview {
   const s = (input ?? "").replace(/[\s\u3000]+/g, "");
   if (s === "") return { state: "empty" };
   if (s.length < 15 || s.length === 16 || s.length === 17) {
-    if (/[^\dXx]/.test(s)) return { state: "error", message: "身份证号只能由数字和X组成" };
+    if (/[^\dXx]/.test(s)) return { state: "error", message: "身份证号只能由数字和X组成", messageEn: "An ID number has only digits and X" };
     return { state: "typing", length: s.length };
   }
   const r = parseResidentId(s, { today });
-  if (!r.ok) return { state: "error", message: r.error.zh };
+  if (!r.ok) return { state: "error", message: r.error.zh, messageEn: r.error.en };
   return { state: "ok", id: r.id, birthDate: r.birthDate, gender: r.gender, age: ageOn(r.birthDate, today), regionCode: r.regionCode };
 }
 

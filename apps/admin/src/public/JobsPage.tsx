@@ -1,8 +1,11 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { useT } from "../i18n/index.tsx";
 import { callQuery, useQ } from "../lib/api.ts";
 import { errorInfo } from "../lib/errors.ts";
 import { LeaderboardPanel } from "./LeaderboardPanel.tsx";
-import { copyText, dateText, publicMarketCode, wageText, type PublicJob } from "./public-common.ts";
+import { LangToggle } from "./LangToggle.tsx";
+import { copyText, dateText, publicErrorText, publicMarketCode, wageText, type PublicJob } from "./public-common.ts";
+import { useMarketName } from "./use-market-name.ts";
 import "./jobs.css";
 
 /**
@@ -10,49 +13,58 @@ import "./jobs.css";
  * whole list; the text comes from the server's board.jobsText so every channel says the same.
  */
 export default function JobsPage() {
+  const t = useT();
+  const lang = t.lang;
   const marketCode = publicMarketCode();
+  const marketName = useMarketName(marketCode) ?? t("pub.marketFallback");
   const q = useQ("board.openOrders", { marketCode, limit: 100 }, { refetchInterval: 60_000 });
   const jobs = (Array.isArray(q.data) ? q.data : []) as PublicJob[];
   const [note, setNote] = useState<string | null>(null);
+
+  useEffect(() => {
+    document.title = `${marketName} · ${t("pub.jobs.docTitle")}`;
+    document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
+  }, [marketName, t, lang]);
 
   async function copy(orderId?: string) {
     setNote(null);
     try {
       const res = (await callQuery("board.jobsText", { marketCode, ...(orderId ? { orderId } : {}) })) as { text?: string } | string;
       const text = typeof res === "string" ? res : (res.text ?? "");
-      setNote((await copyText(text)) ? "已复制，可粘贴到微信群" : "复制失败，请长按文字手动复制");
+      setNote((await copyText(text)) ? `${t("jobs.copied")}${lang === "en" ? ` (${t("pub.jobs.copyNote")})` : ""}` : t("pub.jobs.copyFailed"));
     } catch (err) {
-      setNote(`复制失败：${errorInfo(err).message}`);
+      setNote(t.f("pub.jobs.copyError", { message: publicErrorText(err, lang, errorInfo(err).message) }));
     }
   }
 
   return (
     <div className="jobs">
       <header className="jobs-header">
-        <h1>零工市场 · 今日岗位</h1>
-        <button type="button" className="jobs-copy-all" onClick={() => void copy()} disabled={jobs.length === 0} data-testid="copy-all">复制今日全部岗位</button>
+        <LangToggle />
+        <h1 data-testid="jobs-title">{marketName} · {t("pub.jobs.docTitle")}</h1>
+        <button type="button" className="jobs-copy-all" onClick={() => void copy()} disabled={jobs.length === 0} data-testid="copy-all">{t("jobs.copyAll")}</button>
       </header>
       {note && <div className="jobs-note" role="status">{note}</div>}
-      {q.isPending && <p className="jobs-empty">正在加载…</p>}
-      {q.error && <p className="jobs-error">加载失败：{errorInfo(q.error).message} <button type="button" onClick={() => void q.refetch()}>重试</button></p>}
-      {!q.isPending && !q.error && jobs.length === 0 && <p className="jobs-empty">暂无招工信息。可以先 <a href="/register">在线预登记</a>，有合适岗位时工作人员会联系您。</p>}
+      {q.isPending && <p className="jobs-empty">{t("pub.loading")}</p>}
+      {q.error && <p className="jobs-error">{t.f("pub.jobs.loadError", { message: publicErrorText(q.error, lang, errorInfo(q.error).message) })} <button type="button" onClick={() => void q.refetch()}>{t("common.retry")}</button></p>}
+      {!q.isPending && !q.error && jobs.length === 0 && <p className="jobs-empty">{t("pub.jobs.emptyBefore")} <a href="/register">{t("pub.jobs.emptyLink")}</a>{t("pub.jobs.emptyAfter")}</p>}
       <ul className="jobs-list">
         {jobs.map((j) => (
           <li key={j.id} className="jobs-item" data-testid="job-item">
             <div className="jobs-item-head">
-              <strong>{j.trade.zh}</strong>
-              <span className="jobs-wage">{wageText(j.wageFen, j.wageUnit)}</span>
+              <strong>{t.pick(j.trade)}</strong>
+              <span className="jobs-wage">{wageText(j.wageFen, j.wageUnit, lang)}</span>
             </div>
-            <div>招 {j.headcountLeft} 人 · {dateText(j.startDate, j.endDate)}</div>
-            <div>地点：{j.township ? `${j.township} ` : ""}{j.place}</div>
-            {j.minStars > 0 && <div className="jobs-req">要求：{j.minStars} 星及以上</div>}
-            <button type="button" onClick={() => void copy(j.id)} data-testid="copy-one">复制到微信群</button>
+            <div>{t.f("pub.headcount", { n: j.headcountLeft })} · {dateText(j.startDate, j.endDate, lang)}</div>
+            <div>{t.f("pub.jobs.place", { place: `${j.township ? `${j.township} ` : ""}${j.place}` })}</div>
+            {j.minStars > 0 && <div className="jobs-req">{t.f("pub.minStars", { n: j.minStars })}</div>}
+            <button type="button" onClick={() => void copy(j.id)} data-testid="copy-one">{t("jobs.copy")}</button>
           </li>
         ))}
       </ul>
       <LeaderboardPanel marketCode={marketCode} />
       <footer className="jobs-footer">
-        <a href="/register">在线预登记求职</a> · 公益服务，不收费
+        <a href="/register">{t("pub.jobs.preRegister")}</a> · {t("pub.jobs.free")}
       </footer>
     </div>
   );

@@ -19,6 +19,13 @@ describe("public screen helpers", () => {
     expect(dateText("2024-05-01", "2024-05-03")).toBe("5月1日—5月3日");
   });
 
+  it("writes wages and dates in English for visitors", () => {
+    expect(wageText(25000, "day", "en")).toBe("¥250/day");
+    expect(wageRangeText(18000, 22000, "half_day", "en")).toBe("¥180–¥220/half day");
+    expect(dateText("2024-05-01", "2024-05-01", "en")).toBe("May 1");
+    expect(dateText("2024-12-30", "2025-01-02", "en")).toBe("Dec 30–Jan 2");
+  });
+
   it("takes the market code from the address only when it is six digits", () => {
     expect(publicMarketCode("?market=140522")).toBe("140522");
     expect(publicMarketCode("?market=x<script>")).toBe("140521");

@@ -1,4 +1,4 @@
-import { formatFen } from "@lingong/core";
+import { formatFen, WAGE_UNIT_LABELS, type WageUnit } from "@lingong/core";
 
 /**
  * The market a public page shows: `?market=140521` in the address, else the deployment's default
@@ -48,20 +48,33 @@ export interface Announcement {
   pinned: boolean;
 }
 
-const UNIT: Record<string, string> = { day: "天", half_day: "半天", hour: "小时" };
+type Lang = "zh" | "en";
 
-export function wageText(fen: number, unit: string): string {
-  return `${formatFen(fen).replace(/\.00$/, "")}/${UNIT[unit] ?? unit}`;
+function unitText(unit: string, lang: Lang): string {
+  const u = WAGE_UNIT_LABELS[unit as WageUnit] as { zh: string; en: string } | undefined;
+  return u ? u[lang] : unit;
+}
+
+/** `¥250/天`, or `¥250/day` in English. */
+export function wageText(fen: number, unit: string, lang: Lang = "zh"): string {
+  return `${formatFen(fen).replace(/\.00$/, "")}/${unitText(unit, lang)}`;
 }
 
 /** `¥180–¥220/天` for a range, `¥200/天` when both ends are equal. */
-export function wageRangeText(minFen: number, maxFen: number, unit: string): string {
-  return minFen === maxFen ? wageText(minFen, unit) : `${formatFen(minFen).replace(/\.00$/, "")}–${wageText(maxFen, unit)}`;
+export function wageRangeText(minFen: number, maxFen: number, unit: string, lang: Lang = "zh"): string {
+  return minFen === maxFen ? wageText(minFen, unit, lang) : `${formatFen(minFen).replace(/\.00$/, "")}–${wageText(maxFen, unit, lang)}`;
 }
 
-export function dateText(start: string, end: string): string {
-  const md = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-  return start === end ? md(start) : `${md(start)}—${md(end)}`;
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** `5月1日—5月3日`, or `May 1–May 3` in English; one day when start and end are equal. */
+export function dateText(start: string, end: string, lang: Lang = "zh"): string {
+  const md = (d: string) => {
+    const m = Number(d.slice(5, 7));
+    const day = Number(d.slice(8, 10));
+    return lang === "en" ? `${MONTHS_EN[m - 1] ?? m} ${day}` : `${m}月${day}日`;
+  };
+  return start === end ? md(start) : `${md(start)}${lang === "en" ? "–" : "—"}${md(end)}`;
 }
 
 /** Items of page `i` when `items` are shown `size` at a time, wrapping around. */
@@ -94,4 +107,14 @@ export async function copyText(text: string): Promise<boolean> {
     ta.remove();
     return ok;
   }
+}
+
+/**
+ * A failed call as a visitor reads it: the server's Chinese message, or its English one
+ * (`data.messageEn`) for English, with a plain English fallback for network failures.
+ */
+export function publicErrorText(err: unknown, lang: Lang, zhMessage: string): string {
+  if (lang === "zh") return zhMessage;
+  const en = (err as { data?: { messageEn?: unknown } | null } | null)?.data?.messageEn;
+  return typeof en === "string" && en !== "" ? en : "Could not reach the server; please try again";
 }
