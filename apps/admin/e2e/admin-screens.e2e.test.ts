@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { shanghaiDate } from "@lingong/core";
-import { hasChromium, launch, login, openPage, shot, type Session } from "./browser.ts";
+import { hasChromium, loggedIn, login, openPage, sharedBrowser, shot } from "./browser.ts";
 import { pickWorker } from "./ops-helpers.ts";
 
 const T = { timeout: 10_000 };
@@ -13,19 +13,8 @@ async function choose(page: Page, testId: string, text: string): Promise<void> {
 }
 
 describe.runIf(hasChromium)("training (M6) as the market head", () => {
-  let browser: Browser;
-  let s: Session;
+  const s = loggedIn("head");
   const fixture = inject("fixture");
-
-  beforeAll(async () => {
-    browser = await launch();
-    s = await openPage(browser);
-    await login(s.page, "head");
-  });
-  afterAll(async () => {
-    await s?.close();
-    await browser?.close();
-  });
 
   it("creates a course and a batch, enrols a worker, records attendance and completion", async () => {
     const { page } = s;
@@ -92,19 +81,8 @@ async function call<T>(page: Page, path: string, input: unknown): Promise<T> {
 }
 
 describe.runIf(hasChromium)("publicity (M5) as the market head", () => {
-  let browser: Browser;
-  let s: Session;
+  const s = loggedIn("head");
   const fixture = inject("fixture");
-
-  beforeAll(async () => {
-    browser = await launch();
-    s = await openPage(browser);
-    await login(s.page, "head");
-  });
-  afterAll(async () => {
-    await s?.close();
-    await browser?.close();
-  });
 
   it("puts a consenting worker on the honour roll", async () => {
     const { page } = s;
@@ -163,17 +141,10 @@ describe.runIf(hasChromium)("publicity (M5) as the market head", () => {
 });
 
 describe.runIf(hasChromium)("administration: staff accounts (admin) and the audit log (head)", () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const shared = sharedBrowser();
 
   it("refuses a weak password, creates the account, and the head sees the creation in the audit log", async () => {
-    const admin = await openPage(browser);
+    const admin = await openPage(shared.browser);
     try {
       const { page } = admin;
       await login(page, "admin");
@@ -204,7 +175,7 @@ describe.runIf(hasChromium)("administration: staff accounts (admin) and the audi
       await admin.close();
     }
 
-    const head = await openPage(browser);
+    const head = await openPage(shared.browser);
     try {
       const { page } = head;
       await login(page, "head");
@@ -227,18 +198,7 @@ describe.runIf(hasChromium)("administration: staff accounts (admin) and the audi
 });
 
 describe.runIf(hasChromium)("administration: guidance wage table and room catalogue (head)", () => {
-  let browser: Browser;
-  let s: Session;
-
-  beforeAll(async () => {
-    browser = await launch();
-    s = await openPage(browser);
-    await login(s.page, "head");
-  });
-  afterAll(async () => {
-    await s?.close();
-    await browser?.close();
-  });
+  const s = loggedIn("head");
 
   it("refuses a wage table where a higher grade pays less, then publishes version 1 in fen", async () => {
     const { page } = s;

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ARTIFACTS = resolve(here, "../test-artifacts");
@@ -75,4 +75,62 @@ export async function login(page: Page, role: string): Promise<void> {
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: resolve(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+function opened<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error("the browser is open only while the describe block's tests run");
+  return value;
+}
+
+/**
+ * A describe block's own browser, launched before its tests and closed after them. Read
+ * `.browser` inside a test: the hooks have not run yet when the block is declared.
+ */
+export function sharedBrowser(): { readonly browser: Browser } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      return opened(browser);
+    },
+  };
+}
+
+/**
+ * A describe block's browser with one page logged in as `test-<role>`, shared by its tests in
+ * order (each carries on where the last left off). The properties read the live session, which
+ * exists only once the block's hooks have run, so read them inside a test.
+ */
+export function loggedIn(role: string): Session & { readonly browser: Browser } {
+  let browser: Browser | undefined;
+  let session: Session | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+    session = await openPage(browser);
+    await login(session.page, role);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      return opened(browser);
+    },
+    get page() {
+      return opened(session).page;
+    },
+    get dialogs() {
+      return opened(session).dialogs;
+    },
+    get errors() {
+      return opened(session).errors;
+    },
+    close: () => opened(session).close(),
+  };
 }

@@ -1,22 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { hasChromium, launch, login, openPage, shot, type Session } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { hasChromium, loggedIn, shot } from "./browser.ts";
 import { pickWorker } from "./ops-helpers.ts";
 
 describe.runIf(hasChromium)("complaint (R10) from intake to resolution", () => {
-  let browser: Browser;
-  let s: Session;
+  const s = loggedIn("rights");
   const fixture = inject("fixture");
-
-  beforeAll(async () => {
-    browser = await launch();
-    s = await openPage(browser);
-    await login(s.page, "rights");
-  });
-  afterAll(async () => {
-    await s?.close();
-    await browser?.close();
-  });
 
   it("refuses an intake without parties, naming the fields, and keeps what was typed", async () => {
     const { page } = s;

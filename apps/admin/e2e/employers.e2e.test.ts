@@ -1,21 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makeCreditCode, rng } from "../../../packages/api/src/seed/factories.ts";
-import { baseUrl, hasChromium, launch, login, openPage, shot, type Session } from "./browser.ts";
+import { baseUrl, hasChromium, loggedIn, shot } from "./browser.ts";
 
 describe.runIf(hasChromium)("employers: register, verify, record, export", () => {
-  let browser: Browser;
-  let s: Session;
-
-  beforeAll(async () => {
-    browser = await launch();
-    s = await openPage(browser);
-    await login(s.page, "head");
-  });
-  afterAll(async () => {
-    await s?.close();
-    await browser?.close();
-  });
+  const s = loggedIn("head");
 
   it("refuses a wrong credit code at once in Chinese, then registers and verifies the employer", async () => {
     const { page } = s;

@@ -1,7 +1,6 @@
-import type { Browser } from "playwright-core";
 import writeXlsxFile from "write-excel-file/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, hasChromium, launch, login, openPage, shot, type Session } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { baseUrl, hasChromium, loggedIn, shot } from "./browser.ts";
 import { freshResidentId } from "./fixture.ts";
 
 const HEAD = ["姓名", "身份证号", "手机号", "工种", "技术等级", "从业年限", "乡镇"];
@@ -11,20 +10,9 @@ async function sheet(rows: (string | number)[][]): Promise<Buffer> {
 }
 
 describe.runIf(hasChromium)("import of worker archives from Excel", () => {
-  let browser: Browser;
-  let s: Session;
+  const s = loggedIn("business");
   const good = freshResidentId("1975-02-03", "311");
   const good2 = freshResidentId("1988-09-30", "422");
-
-  beforeAll(async () => {
-    browser = await launch();
-    s = await openPage(browser);
-    await login(s.page, "business");
-  });
-  afterAll(async () => {
-    await s?.close();
-    await browser?.close();
-  });
 
   it("previews the sheet and reports each bad cell by row and column, importing nothing", async () => {
     const { page } = s;

@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { baseUrl, hasChromium, launch, login, openPage, shot, type Session } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { baseUrl, hasChromium, loggedIn, login, openPage, shot } from "./browser.ts";
 import { XSS_NAME } from "./fixture.ts";
 
 /** Picks an option of an antd Select by typing into it and pressing Enter. */
@@ -12,20 +12,9 @@ async function choose(page: Page, label: string, text: string) {
 }
 
 describe.runIf(hasChromium)("post a job -> recommend -> dispatch -> complete -> follow-up -> grade review", () => {
-  let browser: Browser;
-  let s: Session;
+  const s = loggedIn("business");
   let orderUrl = "";
   let workerNo = "";
-
-  beforeAll(async () => {
-    browser = await launch();
-    s = await openPage(browser);
-    await login(s.page, "business");
-  });
-  afterAll(async () => {
-    await s?.close();
-    await browser?.close();
-  });
 
   it("takes a job order with the guidance range, a below-floor warning and discrimination findings live", async () => {
     const { page } = s;
@@ -114,7 +103,7 @@ describe.runIf(hasChromium)("post a job -> recommend -> dispatch -> complete -> 
   });
 
   it("lets the head approve the review", async () => {
-    const head = await openPage(browser);
+    const head = await openPage(s.browser);
     try {
       await login(head.page, "head");
       await head.page.goto(`${baseUrl()}/grades`);

@@ -1,24 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { hasChromium, launch, login, openPage, shot, type Session } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { hasChromium, loggedIn, shot } from "./browser.ts";
 import { pickWorker } from "./ops-helpers.ts";
 
 const T = { timeout: 10_000 };
 
 describe.runIf(hasChromium)("hall and office screens as the market head", () => {
-  let browser: Browser;
-  let s: Session;
+  const s = loggedIn("head");
   const fixture = inject("fixture");
-
-  beforeAll(async () => {
-    browser = await launch();
-    s = await openPage(browser);
-    await login(s.page, "head");
-  });
-  afterAll(async () => {
-    await s?.close();
-    await browser?.close();
-  });
 
   it("records an expense with its voucher and shows it in the monthly reimbursement report", async () => {
     const { page } = s;

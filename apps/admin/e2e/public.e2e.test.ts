@@ -1,20 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, hasChromium, launch, login, openPage, shot } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { baseUrl, hasChromium, login, openPage, sharedBrowser, shot } from "./browser.ts";
 import { freshResidentId, XSS_NAME } from "./fixture.ts";
 
 describe.runIf(hasChromium)("public screens: hall board, phone job list, phone pre-registration", () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const shared = sharedBrowser();
 
   it("shows open jobs, today's needs and the honour roll on the LED board, HTML-like text as literal text", async () => {
-    const s = await openPage(browser, { width: 1920, height: 1080 });
+    const s = await openPage(shared.browser, { width: 1920, height: 1080 });
     try {
       await s.page.goto(`${baseUrl()}/board`);
       await expect.poll(() => s.page.getByTestId("board-job").count()).toBeGreaterThan(0);
@@ -37,7 +29,7 @@ describe.runIf(hasChromium)("public screens: hall board, phone job list, phone p
   });
 
   it("lists jobs on a phone and copies the WeChat text of one order", async () => {
-    const s = await openPage(browser, { width: 390, height: 844 });
+    const s = await openPage(shared.browser, { width: 390, height: 844 });
     try {
       await s.page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl() });
       await s.page.goto(`${baseUrl()}/jobs`);
@@ -57,7 +49,7 @@ describe.runIf(hasChromium)("public screens: hall board, phone job list, phone p
   });
 
   it("takes a pre-registration from a phone (bad phone refused in Chinese) and staff see it in the queue", async () => {
-    const s = await openPage(browser, { width: 390, height: 844 });
+    const s = await openPage(shared.browser, { width: 390, height: 844 });
     try {
       await s.page.goto(`${baseUrl()}/register`);
       await s.page.getByLabel("姓名").fill("韩小梅");
@@ -76,7 +68,7 @@ describe.runIf(hasChromium)("public screens: hall board, phone job list, phone p
     } finally {
       await s.close();
     }
-    const staff = await openPage(browser);
+    const staff = await openPage(shared.browser);
     try {
       await login(staff.page, "business");
       await staff.page.goto(`${baseUrl()}/workers/pending`);

@@ -1,22 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { hasChromium, launch, login, openPage, shot, type Session } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { hasChromium, loggedIn, shot } from "./browser.ts";
 import { pickWorker } from "./ops-helpers.ts";
 
 describe.runIf(hasChromium)("tool counter (R3): catalogue, lend, return, history", () => {
-  let browser: Browser;
-  let s: Session;
+  const s = loggedIn("logistics");
   const fixture = inject("fixture");
-
-  beforeAll(async () => {
-    browser = await launch();
-    s = await openPage(browser);
-    await login(s.page, "logistics");
-  });
-  afterAll(async () => {
-    await s?.close();
-    await browser?.close();
-  });
 
   it("adds a free tool and a paid tool with a deposit to the catalogue", async () => {
     const { page } = s;

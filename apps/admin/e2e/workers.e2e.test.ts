@@ -1,21 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { hasChromium, launch, login, openPage, shot, type Session } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { hasChromium, loggedIn, shot } from "./browser.ts";
 import { freshResidentId, XSS_NAME } from "./fixture.ts";
 
 describe.runIf(hasChromium)("counter registration and the worker archive", () => {
-  let browser: Browser;
-  let s: Session;
-
-  beforeAll(async () => {
-    browser = await launch();
-    s = await openPage(browser);
-    await login(s.page, "business");
-  });
-  afterAll(async () => {
-    await s?.close();
-    await browser?.close();
-  });
+  const s = loggedIn("business");
 
   it("shows the role's navigation after login", async () => {
     const nav = s.page.locator(".ant-layout-sider");
