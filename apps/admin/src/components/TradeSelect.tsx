@@ -12,7 +12,7 @@ export function TradeSelect(props: SelectProps<string>) {
     title: c,
     options: TRADES.filter((tr) => tr.category === c).map((tr) => ({ value: tr.code, label: t.lang === "en" ? tr.en : tr.zh })),
   }));
-  return <Select showSearch={{ optionFilterProp: "label" }} placeholder="选择工种" options={options} {...props} />;
+  return <Select showSearch={{ optionFilterProp: "label" }} placeholder={t("trade.pick")} options={options} {...props} />;
 }
 
 /** Grades the trade allows (catalogue), so an impossible pair cannot be picked. */
@@ -37,7 +37,7 @@ export function TradeGradeList({ name = "trades", min = 1 }: { name?: string; mi
         {
           validator: async (_, rows: TradeRow[] | undefined) => {
             // An empty row already says 请选择工种; this one speaks only when there is no row at all.
-            if ((rows ?? []).length < min) throw new Error("请至少选择一个工种");
+            if ((rows ?? []).length < min) throw new Error(t("trade.atLeastOne"));
           },
         },
       ]}
@@ -46,9 +46,9 @@ export function TradeGradeList({ name = "trades", min = 1 }: { name?: string; mi
         <>
           {fields.map((field) => (
             <Space key={field.key} align="baseline" style={{ display: "flex" }}>
-              <Form.Item name={[field.name, "tradeCode"]} rules={[{ required: true, message: "请选择工种" }]} style={{ width: 220 }}>
+              <Form.Item name={[field.name, "tradeCode"]} rules={[{ required: true, message: t("trade.required") }]} style={{ width: 220 }}>
                 <TradeSelect
-                  aria-label="工种"
+                  aria-label={t("order.trade")}
                   onChange={(code: string) => {
                     const grades = allowedSkillGrades(code);
                     form.setFieldValue([name, field.name, "skillGrade"], grades.length === 1 ? grades[0] : "none");
@@ -59,17 +59,17 @@ export function TradeGradeList({ name = "trades", min = 1 }: { name?: string; mi
                 {() => {
                   const trade = form.getFieldValue([name, field.name, "tradeCode"]) as string | undefined;
                   return (
-                    <Form.Item name={[field.name, "skillGrade"]} rules={[{ required: true, message: "请选择技术等级" }]} style={{ width: 200 }}>
-                      <Select aria-label="技术等级" placeholder="技术等级" options={gradeOptions(trade, t.lang)} disabled={!trade} />
+                    <Form.Item name={[field.name, "skillGrade"]} rules={[{ required: true, message: t("trade.gradeRequired") }]} style={{ width: 200 }}>
+                      <Select aria-label={t("trade.grade")} placeholder={t("trade.grade")} options={gradeOptions(trade, t.lang)} disabled={!trade} />
                     </Form.Item>
                   );
                 }}
               </Form.Item>
-              {fields.length > 1 && <MinusCircleOutlined aria-label="删除工种" onClick={() => remove(field.name)} />}
+              {fields.length > 1 && <MinusCircleOutlined aria-label={t("trade.remove")} onClick={() => remove(field.name)} />}
             </Space>
           ))}
           <Button type="dashed" onClick={() => add({ skillGrade: "none" })} icon={<PlusOutlined />}>
-            添加工种
+            {t("trade.add")}
           </Button>
           <Form.ErrorList errors={errors} />
         </>

@@ -1,15 +1,15 @@
+import { consentNotice, CURRENT_CONSENT_VERSION, type ConsentNotice } from "@lingong/core";
+
 /**
- * The notice a worker reads (or has read to them) before registration, and its version recorded
- * with the archive (PIPL 13, 17, 29). A new wording needs a new version.
+ * The notice a worker reads (or has read to them) before registration, from core's versioned
+ * CONSENT_NOTICES (PIPL 14, 17, 29): the API accepts only versions published there, so the
+ * text shown here is exactly the text the recorded version names.
  */
-export const CONSENT = {
-  version: "2024-01",
-  text: [
-    "沁水县零工市场（以下简称“本市场”）为您提供求职登记、岗位推荐、派工跟踪、技能培训和权益维护服务，需要处理您的以下个人信息：",
-    "姓名、性别、出生日期、身份证号、户籍所在地、家庭住址、暂住地址、手机号、工种与技术等级、工作经历，以及身份证复印件和本人照片。",
-    "用途：核验身份（M1）、建立零工档案（M2）、星级评定、岗位推荐与回访。身份证号、手机号和住址在系统中加密保存，工作人员只能看到脱敏信息，查看完整信息须说明原因并留痕。",
-    "公开范围：大厅屏幕和网页只显示姓氏、工种、星级等必要信息，不公开身份证号、手机号和住址。",
-    "保存期限：您注销登记后，身份证号、照片和住址将在规定期限内删除，仅保留统计数据。",
-    "您可以随时撤回同意、查询或复制本人信息；撤回后本市场将停止处理，但不影响撤回前已进行的处理。",
-  ].join("\n"),
-} as const;
+const current = consentNotice(CURRENT_CONSENT_VERSION);
+if (!current) throw new Error(`consent notice ${CURRENT_CONSENT_VERSION} is not published in @lingong/core`);
+export const CURRENT_CONSENT: ConsentNotice = current;
+
+/** The notice's text in the reader's language (the Chinese text is the binding one). */
+export function consentText(notice: ConsentNotice, lang: "zh" | "en"): string {
+  return lang === "en" ? notice.en : notice.zh;
+}

@@ -107,7 +107,7 @@ export default function RegisterWorkerPage() {
         try {
           await trpcClient.mutation("workers.uploadDocument", { workerId: registered.id, kind: d.kind, mime: d.file.mime as "image/jpeg" | "image/png", dataBase64: d.file.base64 });
         } catch (err) {
-          message.warning(`证件照片上传失败，请在档案中补传：${(err as Error).message}`);
+          message.warning(t.f("reg.uploadFailed", { message: (err as Error).message }));
         }
       }
       setDone(registered);
@@ -122,15 +122,15 @@ export default function RegisterWorkerPage() {
     return (
       <Result
         status="success"
-        title={`登记成功：${done.name}`}
+        title={t.f("reg.done", { name: done.name })}
         subTitle={
           <span data-testid="new-worker-no">
-            零工编号 <Typography.Text strong copyable className="mono" style={{ fontSize: 22 }}>{done.workerNo}</Typography.Text>
+            {t("worker.no")} <Typography.Text strong copyable className="mono" style={{ fontSize: 22 }}>{done.workerNo}</Typography.Text>
           </span>
         }
         extra={[
           <Link key="view" to={`/workers/${done.id}`}>
-            <Button type="primary">查看档案</Button>
+            <Button type="primary">{t("reg.viewArchive")}</Button>
           </Link>,
           <Button
             key="next"
@@ -144,12 +144,12 @@ export default function RegisterWorkerPage() {
               setPhoto(null);
             }}
           >
-            继续登记下一位
+            {t("reg.next")}
           </Button>,
         ]}
       >
         {done.gradeReasons && done.gradeReasons.length > 0 && (
-          <Card size="small" title={`初始星级：${starText(done.stars)}`}>
+          <Card size="small" title={t.f("reg.initialStars", { stars: starText(done.stars, t.lang) })}>
             <Reasons reasons={done.gradeReasons} />
           </Card>
         )}
@@ -159,7 +159,7 @@ export default function RegisterWorkerPage() {
 
   return (
     <div>
-      <h1 className="page-title">{fromPending ? "完成预登记" : t("nav.register")}</h1>
+      <h1 className="page-title">{fromPending ? t("reg.completePending") : t("nav.register")}</h1>
       {formError.error && <Alert type="error" showIcon title={formError.error} style={{ marginBottom: 12 }} data-testid="form-error" />}
       <Form
         form={form}
@@ -170,7 +170,7 @@ export default function RegisterWorkerPage() {
       >
         <Row gutter={20}>
           <Col xs={24} lg={14}>
-            <Card size="small" title="身份信息（M1）" style={{ marginBottom: 12 }}>
+            <Card size="small" title={t("reg.identity")} style={{ marginBottom: 12 }}>
               <Row gutter={12}>
                 <Col span={14}>
                   <Form.Item
@@ -178,21 +178,21 @@ export default function RegisterWorkerPage() {
                     label={t("worker.idNumber")}
                     validateTrigger={["onChange", "onBlur"]}
                     rules={[
-                      { required: true, message: "请输入身份证号" },
+                      { required: true, message: t("reg.idRequired") },
                       {
                         validator: async (_, v: string | undefined) => {
                           const p = previewResidentId(v ?? "", today);
-                          if (p.state === "error") throw new Error(p.message);
+                          if (p.state === "error") throw new Error(t.lang === "en" ? p.messageEn : p.message);
                         },
                       },
                     ]}
                     extra={<IdPreviewLine idNumber={idNumber} today={today} />}
                   >
-                    <Input autoFocus maxLength={22} className="mono" autoComplete="off" placeholder="18位身份证号" data-testid="id-number" />
+                    <Input autoFocus maxLength={22} className="mono" autoComplete="off" placeholder={t("reg.idPlaceholder")} data-testid="id-number" />
                   </Form.Item>
                 </Col>
                 <Col span={10}>
-                  <Form.Item name="name" label={t("worker.name")} rules={[{ required: true, whitespace: true, message: "请输入姓名" }, { max: 50, message: "姓名不能超过50个字" }]}>
+                  <Form.Item name="name" label={t("worker.name")} rules={[{ required: true, whitespace: true, message: t("reg.nameRequired") }, { max: 50, message: t("reg.nameMax") }]}>
                     <Input autoComplete="off" data-testid="name" />
                   </Form.Item>
                 </Col>
@@ -203,10 +203,10 @@ export default function RegisterWorkerPage() {
                   <Form.Item
                     name="phone"
                     label={t("worker.phone")}
-                    extra={fromPending ? `留空则使用预登记时留的手机号（${fromPending.phoneMasked ?? ""}）` : undefined}
+                    extra={fromPending ? t.f("reg.phoneFromPending", { phone: fromPending.phoneMasked ?? "" }) : undefined}
                     rules={[
-                      { required: !fromPending, message: "请输入手机号" },
-                      { validator: async (_, v: string | undefined) => { if (v && !isMainlandMobile(v)) throw new Error("手机号格式不正确（应为11位，以1开头）"); } },
+                      { required: !fromPending, message: t("reg.phoneRequired") },
+                      { validator: async (_, v: string | undefined) => { if (v && !isMainlandMobile(v)) throw new Error(t("pre.phoneInvalid")); } },
                     ]}
                   >
                     <Input inputMode="tel" maxLength={20} className="mono" autoComplete="off" data-testid="phone" />
@@ -214,7 +214,7 @@ export default function RegisterWorkerPage() {
                 </Col>
                 <Col span={14}>
                   <Form.Item name="hukou" label={t("worker.hukou")}>
-                    <Input placeholder="如：山西省晋城市沁水县" />
+                    <Input placeholder={t("reg.hukouPlaceholder")} />
                   </Form.Item>
                 </Col>
               </Row>
@@ -231,67 +231,66 @@ export default function RegisterWorkerPage() {
                 </Col>
               </Row>
               <Form.Item name="townshipId" label={t("worker.township")}>
-                <Select allowClear showSearch={{ optionFilterProp: "label" }} options={townships.options} loading={townships.isPending} placeholder="选择乡镇" style={{ maxWidth: 260 }} />
+                <Select allowClear showSearch={{ optionFilterProp: "label" }} options={townships.options} loading={townships.isPending} placeholder={t("reg.townshipPlaceholder")} style={{ maxWidth: 260 }} />
               </Form.Item>
             </Card>
-            <Card size="small" title="工种与经历（M2）" style={{ marginBottom: 12 }}>
+            <Card size="small" title={t("reg.tradesCard")} style={{ marginBottom: 12 }}>
               <Form.Item label={t("worker.trades")} required>
                 <TradeGradeList />
               </Form.Item>
               <Row gutter={12}>
                 <Col span={8}>
-                  <Form.Item name="workYears" label={t("worker.workYears")} rules={[{ required: true, message: "请输入从业年限" }, { type: "number", min: 0, max: 60, message: "从业年限应在0到60年之间" }]}>
-                    <InputNumber min={0} max={60} precision={0} addonAfter="年" style={{ width: "100%" }} />
+                  <Form.Item name="workYears" label={t("worker.workYears")} rules={[{ required: true, message: t("reg.yearsRequired") }, { type: "number", min: 0, max: 60, message: t("reg.yearsRange") }]}>
+                    <InputNumber min={0} max={60} precision={0} addonAfter={t("reg.yearsUnit")} style={{ width: "100%" }} />
                   </Form.Item>
                 </Col>
                 <Col span={16}>
                   <Form.Item name="workHistory" label={t("worker.history")}>
-                    <Input.TextArea rows={2} maxLength={1000} placeholder="如：2015—2023 在县城各工地做砌筑" />
+                    <Input.TextArea rows={2} maxLength={1000} placeholder={t("reg.historyPlaceholder")} />
                   </Form.Item>
                 </Col>
               </Row>
             </Card>
           </Col>
           <Col xs={24} lg={10}>
-            <Card size="small" title="证件与照片" style={{ marginBottom: 12 }}>
+            <Card size="small" title={t("reg.documents")} style={{ marginBottom: 12 }}>
               <Space wrap size={16}>
                 <div>
-                  <div>{t("worker.idCopy")}（正面）</div>
-                  <FileField label="身份证正面" capture="environment" value={idFront} onChange={setIdFront} testId="id-front" />
+                  <div>{t("reg.idFront")}</div>
+                  <FileField label={t("reg.idFront")} capture="environment" value={idFront} onChange={setIdFront} testId="id-front" />
                 </div>
                 <div>
-                  <div>{t("worker.idCopy")}（反面）</div>
-                  <FileField label="身份证反面" capture="environment" value={idBack} onChange={setIdBack} />
+                  <div>{t("reg.idBack")}</div>
+                  <FileField label={t("reg.idBack")} capture="environment" value={idBack} onChange={setIdBack} />
                 </div>
                 <div>
                   <div>{t("worker.photo")}</div>
-                  <FileField label="本人照片" capture="user" value={photo} onChange={setPhoto} />
+                  <FileField label={t("worker.photo")} capture="user" value={photo} onChange={setPhoto} />
                 </div>
               </Space>
             </Card>
-            <Card size="small" title="拟定初始星级（M3）" style={{ marginBottom: 12 }} data-testid="proposed-grade">
+            <Card size="small" title={t("reg.proposed")} style={{ marginBottom: 12 }} data-testid="proposed-grade">
               <Typography.Title level={4} style={{ margin: "0 0 8px" }}>
-                {starText(proposed.grade)} <Tag>{proposed.grade} 星</Tag>
+                {starText(proposed.grade, t.lang)} <Tag>{t.f("reg.stars", { n: proposed.grade })}</Tag>
               </Typography.Title>
               <Reasons reasons={proposed.reasons} />
-              <Typography.Text type="secondary">提交后以服务器核定结果为准。</Typography.Text>
+              <Typography.Text type="secondary">{t("reg.serverDecides")}</Typography.Text>
             </Card>
-            <Card size="small" title="个人信息处理同意" style={{ marginBottom: 12 }}>
-              {consent.error && <Alert type="error" title="同意书加载失败，暂不能登记" showIcon />}
+            <Card size="small" title={t("worker.consent")} style={{ marginBottom: 12 }}>
               {consent.data && (
                 <>
                   <Typography.Paragraph style={{ maxHeight: 140, overflow: "auto", whiteSpace: "pre-wrap", background: "#fafafa", padding: 8 }}>
                     {consent.data.text}
                   </Typography.Paragraph>
-                  <Typography.Text type="secondary">版本：{consent.data.version}</Typography.Text>
+                  <Typography.Text type="secondary" data-testid="consent-version">{t.f("reg.version", { version: consent.data.version })}{t.lang === "en" ? ` · ${t("pre.noticeBinding")}` : ""}</Typography.Text>
                 </>
               )}
-              <Form.Item name="consent" valuePropName="checked" rules={[{ validator: async (_, v) => { if (!v) throw new Error("须经本人同意后才能登记"); } }]} style={{ marginTop: 8 }}>
-                <Checkbox data-testid="consent">本人已阅读并同意上述个人信息处理规则</Checkbox>
+              <Form.Item name="consent" valuePropName="checked" rules={[{ validator: async (_, v) => { if (!v) throw new Error(t("reg.consentRequired")); } }]} style={{ marginTop: 8 }}>
+                <Checkbox data-testid="consent">{t("reg.consentCheck")}</Checkbox>
               </Form.Item>
             </Card>
             <Button type="primary" htmlType="submit" size="large" block loading={busy} disabled={!consent.data} data-testid="submit-register">
-              {t("common.submit")}登记
+              {t("reg.submit")}
             </Button>
           </Col>
         </Row>
@@ -301,13 +300,14 @@ export default function RegisterWorkerPage() {
 }
 
 function IdPreviewLine({ idNumber, today }: { idNumber: string; today: string }) {
+  const t = useT();
   const p = previewResidentId(idNumber, today);
-  if (p.state !== "ok") return p.state === "typing" ? <span>已输入 {p.length} 位</span> : null;
+  if (p.state !== "ok") return p.state === "typing" ? <span>{t.f("reg.typed", { n: p.length })}</span> : null;
   return (
     <Descriptions size="small" column={3} data-testid="id-preview" items={[
-      { key: "b", label: "出生日期", children: p.birthDate },
-      { key: "g", label: "性别", children: genderLabel(p.gender) },
-      { key: "a", label: "年龄", children: `${p.age} 岁${p.age < 16 ? "（未满16周岁）" : ""}` },
+      { key: "b", label: t("worker.birthDate"), children: p.birthDate },
+      { key: "g", label: t("worker.gender"), children: genderLabel(p.gender, t.lang) },
+      { key: "a", label: t("worker.age"), children: `${t.f("reg.ageYears", { n: p.age })}${p.age < 16 ? t("reg.under16") : ""}` },
     ]} />
   );
 }

@@ -10,6 +10,7 @@ import { useParams } from "react-router";
 import { QueryState } from "../../components/QueryState.tsx";
 import { Reasons } from "../../components/Reasons.tsx";
 import { useT } from "../../i18n/index.tsx";
+import type { MessageKey } from "../../i18n/zh.ts";
 import { trpcClient, useQ } from "../../lib/api.ts";
 import { formatFen } from "@lingong/core";
 import { genderLabel, gradeLabel, shanghaiDateTime, starText, tradeLabel } from "../../lib/display.ts";
@@ -23,9 +24,10 @@ type Archive = Out<"workers.get">;
 
 const pct = (v: unknown) => (typeof v === "number" ? `${(v * 100).toFixed(1)}%` : "—");
 const when = shanghaiDateTime;
-const DISPATCH_STATUS: Record<string, string> = { assigned: "已派工", started: "进行中", completed: "已完工", no_show: "未到岗", cancelled: "已取消" };
-const CONDUCT: Record<string, string> = { no_show: "未到岗", late_cancellation: "临时取消", upheld_complaint: "投诉属实", malicious_work: "恶意施工" };
-const GRADE_KIND: Record<string, string> = { initial: "初始评定", review: "定期评定", sanction: "处罚降星", reward: "奖励晋星", reversal: "撤销更正", manual: "人工调整" };
+const DISPATCH_STATUS: Record<string, MessageKey> = { assigned: "arc.dispatch.assigned", started: "arc.dispatch.started", completed: "arc.dispatch.completed", no_show: "arc.dispatch.no_show", cancelled: "arc.dispatch.cancelled" };
+const CONDUCT: Record<string, MessageKey> = { no_show: "arc.conduct.no_show", late_cancellation: "arc.conduct.late_cancellation", upheld_complaint: "arc.conduct.upheld_complaint", malicious_work: "arc.conduct.malicious_work" };
+const GRADE_KIND: Record<string, MessageKey> = { initial: "arc.grade.initial", review: "arc.grade.review", sanction: "arc.grade.sanction", reward: "arc.grade.reward", reversal: "arc.grade.reversal", manual: "arc.grade.manual" };
+const DOC_KIND: Record<string, MessageKey> = { id_front: "arc.doc.id_front", id_back: "arc.doc.id_back", photo: "arc.doc.photo" };
 
 /** Table for a history tab: any list the API returns, with sensible columns. */
 function HistoryTable({ rows, columns, empty }: { rows: Row[] | undefined; columns: { title: string; key: string; render?: (r: Row) => React.ReactNode }[]; empty: string }) {
@@ -69,6 +71,11 @@ export default function WorkerArchivePage() {
   const extra = (a ?? {}) as Record<string, unknown>;
   const rated = asRows(followupsQ.data);
   const satisfied = rated.filter((r) => r.satisfied === true).length;
+  /** A code's label from one of the maps above; the raw code when the map does not know it. */
+  const named = (map: Record<string, MessageKey>, code: unknown) => {
+    const k = map[String(code ?? "")];
+    return k ? t(k) : String(code ?? "");
+  };
 
   return (
     <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()}>
@@ -77,22 +84,22 @@ export default function WorkerArchivePage() {
           <Space className="no-print" style={{ width: "100%", justifyContent: "space-between", marginBottom: 12 }}>
             <h1 className="page-title" style={{ margin: 0 }}>
               <Typography.Text>{w.name}</Typography.Text> <Typography.Text type="secondary" className="mono">{w.workerNo}</Typography.Text>{" "}
-              <Tag color={STATUS_LABELS[w.status]?.color}>{STATUS_LABELS[w.status]?.zh ?? w.status}</Tag>
+              <Tag color={STATUS_LABELS[w.status]?.color}>{t.pick(STATUS_LABELS[w.status]) || w.status}</Tag>
             </h1>
             <Space>
               {canReveal && (
                 <Button icon={<EyeOutlined />} onClick={() => setRevealOpen(true)} data-testid="reveal-id">
-                  查看完整身份证号
+                  {t("arc.reveal")}
                 </Button>
               )}
-              {canEdit && <Button icon={<EditOutlined />} onClick={() => setEditOpen(true)} data-testid="edit-worker">更新档案</Button>}
+              {canEdit && <Button icon={<EditOutlined />} onClick={() => setEditOpen(true)} data-testid="edit-worker">{t("arc.edit")}</Button>}
               <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-                打印档案卡
+                {t("arc.print")}
               </Button>
             </Space>
           </Space>
           <Card className="archive-card" size="small" style={{ marginBottom: 12 }}>
-            <div className="print-only" style={{ fontSize: "16pt", fontWeight: 700, textAlign: "center", marginBottom: 8 }}>零工档案卡</div>
+            <div className="print-only" style={{ fontSize: "16pt", fontWeight: 700, textAlign: "center", marginBottom: 8 }}>{t("arc.card")}</div>
             <Descriptions
               size="small"
               column={{ xs: 1, md: 2, lg: 3 }}
@@ -100,7 +107,7 @@ export default function WorkerArchivePage() {
               items={[
                 { key: "no", label: t("worker.no"), children: <span className="mono">{w.workerNo}</span> },
                 { key: "name", label: t("worker.name"), children: <Typography.Text data-testid="archive-name">{w.name}</Typography.Text> },
-                { key: "g", label: t("worker.gender"), children: genderLabel(w.gender) },
+                { key: "g", label: t("worker.gender"), children: genderLabel(w.gender, t.lang) },
                 { key: "age", label: t("worker.age"), children: w.age ?? "" },
                 { key: "id", label: t("worker.idNumber"), children: (
                   <>
@@ -111,14 +118,14 @@ export default function WorkerArchivePage() {
                 ) },
                 { key: "phone", label: t("worker.phone"), children: <span className="mono">{w.phoneMasked}</span> },
                 { key: "hukou", label: t("worker.hukou"), children: w.hukou ?? "" },
-                { key: "home", label: t("worker.homeAddress"), children: a?.hasHomeAddress ? "已登记（加密保存）" : "未登记" },
+                { key: "home", label: t("worker.homeAddress"), children: a?.hasHomeAddress ? t("arc.onFile") : t("arc.notOnFile") },
                 { key: "temp", label: t("worker.tempAddress"), children: w.tempAddress ?? "" },
                 { key: "birth", label: t("worker.birthDate"), children: w.birthDate ?? "" },
-                { key: "star", label: t("worker.star"), children: <strong>{starText(w.stars)}</strong> },
-                { key: "years", label: t("worker.workYears"), children: `${w.workYears ?? 0} 年` },
-                { key: "sat", label: "满意率", children: rated.length ? `${pct(satisfied / rated.length)}（${satisfied}/${rated.length} 次回访）` : pct(extra.satisfactionRate) },
-                { key: "comp", label: "投诉", children: canComplaints ? `${asRows(complaintsQ.data).length} 件` : "—" },
-                { key: "consent", label: "同意书版本", children: w.consentVersion ?? "" },
+                { key: "star", label: t("worker.star"), children: <strong>{starText(w.stars, t.lang)}</strong> },
+                { key: "years", label: t("worker.workYears"), children: t.f("arc.years", { n: w.workYears ?? 0 }) },
+                { key: "sat", label: t("arc.satisfaction"), children: rated.length ? t.f("arc.satisfactionOf", { pct: pct(satisfied / rated.length), n: satisfied, total: rated.length }) : pct(extra.satisfactionRate) },
+                { key: "comp", label: t("arc.complaints"), children: canComplaints ? t.f("arc.count", { n: asRows(complaintsQ.data).length }) : "—" },
+                { key: "consent", label: t("arc.consentVersion"), children: w.consentVersion ?? "" },
                 {
                   key: "trades",
                   label: t("worker.trades"),
@@ -132,81 +139,81 @@ export default function WorkerArchivePage() {
           <Tabs
             className="no-print"
             items={[
-              { key: "changes", label: "变更记录", children: <HistoryTable rows={asRows(a?.changes)} empty="暂无变更" columns={[
-                { title: "时间", key: "createdAt", render: (r) => when(r.createdAt) },
-                { title: "原因", key: "reason" },
-                { title: "变更内容", key: "diff", render: (r) => <ul className="reason-list">{describeChange(r.before, r.after).map((line) => <li key={line}>{line}</li>)}</ul> },
+              { key: "changes", label: t("arc.tab.changes"), children: <HistoryTable rows={asRows(a?.changes)} empty={t("arc.empty.changes")} columns={[
+                { title: t("arc.col.time"), key: "createdAt", render: (r) => when(r.createdAt) },
+                { title: t("arc.col.reason"), key: "reason" },
+                { title: t("arc.col.change"), key: "diff", render: (r) => <ul className="reason-list">{describeChange(r.before, r.after).map((line) => <li key={line}>{line}</li>)}</ul> },
               ]} /> },
-              { key: "dispatches", label: "派工记录", children: <HistoryTable rows={asRows(a?.dispatches)} empty="暂无派工" columns={[
-                { title: "开始", key: "startsAt", render: (r) => when(r.startsAt) },
-                { title: "需求单号", key: "orderNo" },
-                { title: "工种", key: "tradeCode", render: (r) => tradeLabel(String(r.tradeCode ?? ""), t.lang) },
-                { title: "地点", key: "place" },
-                { title: "工资", key: "agreedWageFen", render: (r) => (typeof r.agreedWageFen === "number" ? formatFen(r.agreedWageFen) : "") },
-                { title: "状态", key: "status", render: (r) => DISPATCH_STATUS[String(r.status)] ?? String(r.status ?? "") },
-                { title: "工资到账确认", key: "paid", render: (r) => (r.paidConfirmedAt ? when(r.paidConfirmedAt) : "未确认") },
+              { key: "dispatches", label: t("arc.tab.dispatches"), children: <HistoryTable rows={asRows(a?.dispatches)} empty={t("arc.empty.dispatches")} columns={[
+                { title: t("arc.col.start"), key: "startsAt", render: (r) => when(r.startsAt) },
+                { title: t("arc.col.orderNo"), key: "orderNo" },
+                { title: t("order.trade"), key: "tradeCode", render: (r) => tradeLabel(String(r.tradeCode ?? ""), t.lang) },
+                { title: t("order.place"), key: "place" },
+                { title: t("arc.col.wage"), key: "agreedWageFen", render: (r) => (typeof r.agreedWageFen === "number" ? formatFen(r.agreedWageFen) : "") },
+                { title: t("common.status"), key: "status", render: (r) => named(DISPATCH_STATUS, r.status) },
+                { title: t("arc.col.paid"), key: "paid", render: (r) => (r.paidConfirmedAt ? when(r.paidConfirmedAt) : t("arc.notConfirmed")) },
               ]} /> },
-              { key: "ratings", label: "回访评价", children: <HistoryTable rows={rated} empty="暂无回访评价" columns={[
-                { title: "回访时间", key: "visitedAt", render: (r) => when(r.visitedAt) },
-                { title: "用工方", key: "employerName" },
-                { title: "态度", key: "attitude", render: (r) => `${String(r.attitude ?? "")} 分` },
-                { title: "质量", key: "quality", render: (r) => `${String(r.quality ?? "")} 分` },
-                { title: "满意", key: "satisfied", render: (r) => (r.satisfied === true ? "满意" : r.satisfied === false ? "不满意" : "") },
-                { title: "记录", key: "comment" },
-                { title: "回访人", key: "visitedByName" },
+              { key: "ratings", label: t("arc.tab.ratings"), children: <HistoryTable rows={rated} empty={t("arc.empty.ratings")} columns={[
+                { title: t("arc.col.visitedAt"), key: "visitedAt", render: (r) => when(r.visitedAt) },
+                { title: t("arc.col.employer"), key: "employerName" },
+                { title: t("arc.col.attitude"), key: "attitude", render: (r) => t.f("arc.points", { n: String(r.attitude ?? "") }) },
+                { title: t("arc.col.quality"), key: "quality", render: (r) => t.f("arc.points", { n: String(r.quality ?? "") }) },
+                { title: t("arc.col.satisfied"), key: "satisfied", render: (r) => (r.satisfied === true ? t("arc.satisfied") : r.satisfied === false ? t("arc.unsatisfied") : "") },
+                { title: t("arc.col.notes"), key: "comment" },
+                { title: t("arc.col.visitedBy"), key: "visitedByName" },
               ]} /> },
-              { key: "grades", label: "星级变动", children: <HistoryTable rows={asRows(a?.gradeHistory)} empty="暂无星级变动" columns={[
-                { title: "时间", key: "createdAt", render: (r) => when(r.createdAt) },
-                { title: "类别", key: "kind", render: (r) => GRADE_KIND[String(r.kind)] ?? String(r.kind ?? "") },
-                { title: "变动", key: "change", render: (r) => `${r.fromGrade === null || r.fromGrade === undefined ? "—" : starText(Number(r.fromGrade))} → ${starText(Number(r.toGrade ?? 0))}` },
-                { title: "原因", key: "reasons", render: (r) => <Reasons reasons={r.reasons as never} /> },
+              { key: "grades", label: t("arc.tab.grades"), children: <HistoryTable rows={asRows(a?.gradeHistory)} empty={t("arc.empty.grades")} columns={[
+                { title: t("arc.col.time"), key: "createdAt", render: (r) => when(r.createdAt) },
+                { title: t("arc.col.kind"), key: "kind", render: (r) => named(GRADE_KIND, r.kind) },
+                { title: t("arc.col.gradeChange"), key: "change", render: (r) => `${r.fromGrade === null || r.fromGrade === undefined ? "—" : starText(Number(r.fromGrade), t.lang)} → ${starText(Number(r.toGrade ?? 0), t.lang)}` },
+                { title: t("arc.col.reason"), key: "reasons", render: (r) => <Reasons reasons={r.reasons as never} /> },
               ]} /> },
-              { key: "conduct", label: "奖惩", children: (
+              { key: "conduct", label: t("arc.tab.conduct"), children: (
                 <>
-                  <HistoryTable rows={asRows(sanctionsQ.data)} empty="暂无处罚" columns={[
-                    { title: "日期", key: "occurredOn" },
-                    { title: "事由", key: "offence", render: (r) => offenceLabel(String(r.offence ?? ""), t.lang) },
-                    { title: "处理（阶梯）", key: "step", render: (r) => stepLabel(String(r.step ?? ""), t.lang) },
-                    { title: "状态", key: "status", render: (r) => label(SANCTION_STATUS_LABELS, String(r.status ?? ""), t.lang) },
-                    { title: "依据", key: "reasons", render: (r) => <Reasons reasons={r.reasons as never} /> },
+                  <HistoryTable rows={asRows(sanctionsQ.data)} empty={t("arc.empty.sanctions")} columns={[
+                    { title: t("arc.col.date"), key: "occurredOn" },
+                    { title: t("arc.col.offence"), key: "offence", render: (r) => offenceLabel(String(r.offence ?? ""), t.lang) },
+                    { title: t("arc.col.step"), key: "step", render: (r) => stepLabel(String(r.step ?? ""), t.lang) },
+                    { title: t("common.status"), key: "status", render: (r) => label(SANCTION_STATUS_LABELS, String(r.status ?? ""), t.lang) },
+                    { title: t("arc.col.basis"), key: "reasons", render: (r) => <Reasons reasons={r.reasons as never} /> },
                   ]} />
-                  <HistoryTable rows={asRows(rewardsQ.data)} empty="暂无奖励" columns={[
-                    { title: "日期", key: "grantedOn" },
-                    { title: "奖励", key: "kind", render: (r) => label(REWARD_KIND_LABELS, String(r.kind ?? ""), t.lang) },
-                    { title: "依据", key: "reasons", render: (r) => <Reasons reasons={r.reasons as never} /> },
-                    { title: "批准人", key: "grantedByName" },
+                  <HistoryTable rows={asRows(rewardsQ.data)} empty={t("arc.empty.rewards")} columns={[
+                    { title: t("arc.col.date"), key: "grantedOn" },
+                    { title: t("arc.col.reward"), key: "kind", render: (r) => label(REWARD_KIND_LABELS, String(r.kind ?? ""), t.lang) },
+                    { title: t("arc.col.basis"), key: "reasons", render: (r) => <Reasons reasons={r.reasons as never} /> },
+                    { title: t("arc.col.approvedBy"), key: "grantedByName" },
                   ]} />
-                  <HistoryTable rows={asRows(a?.conductEvents)} empty="暂无行为记录" columns={[
-                    { title: "日期", key: "occurredOn" },
-                    { title: "记录", key: "kind", render: (r) => CONDUCT[String(r.kind)] ?? String(r.kind ?? "") },
-                    { title: "说明", key: "note" },
+                  <HistoryTable rows={asRows(a?.conductEvents)} empty={t("arc.empty.conduct")} columns={[
+                    { title: t("arc.col.date"), key: "occurredOn" },
+                    { title: t("arc.col.record"), key: "kind", render: (r) => named(CONDUCT, r.kind) },
+                    { title: t("arc.col.note"), key: "note" },
                   ]} />
                 </>
               ) },
-              { key: "rentals", label: "工具租借", children: <HistoryTable rows={asRows(rentalsQ.data)} empty="暂无租借" columns={[
-                { title: "工具", key: "toolName" },
-                { title: "借出", key: "lentAt", render: (r) => when(r.lentAt) },
-                { title: "应还", key: "dueDate" },
-                { title: "归还", key: "returnedAt", render: (r) => when(r.returnedAt) || "未还" },
-                { title: "押金", key: "depositFen", render: (r) => (typeof r.depositFen === "number" && r.depositFen > 0 ? formatFen(r.depositFen) : "免押金") },
+              { key: "rentals", label: t("arc.tab.rentals"), children: <HistoryTable rows={asRows(rentalsQ.data)} empty={t("arc.empty.rentals")} columns={[
+                { title: t("arc.col.tool"), key: "toolName" },
+                { title: t("arc.col.lent"), key: "lentAt", render: (r) => when(r.lentAt) },
+                { title: t("arc.col.due"), key: "dueDate" },
+                { title: t("arc.col.returned"), key: "returnedAt", render: (r) => when(r.returnedAt) || t("arc.notReturned") },
+                { title: t("arc.col.deposit"), key: "depositFen", render: (r) => (typeof r.depositFen === "number" && r.depositFen > 0 ? formatFen(r.depositFen) : t("arc.noDeposit")) },
               ]} /> },
-              { key: "trainings", label: "培训", children: <HistoryTable rows={asRows(trainingQ.data)} empty="暂无培训" columns={[
-                { title: "课程", key: "title" },
-                { title: "工种", key: "trade", render: (r) => tradeLabel(String(r.trade ?? ""), t.lang) },
-                { title: "期次", key: "startsOn", render: (r) => `${String(r.startsOn ?? "")} 至 ${String(r.endsOn ?? "")}` },
-                { title: "状态", key: "status" },
-                { title: "结业证书", key: "certificateNo" },
+              { key: "trainings", label: t("arc.tab.trainings"), children: <HistoryTable rows={asRows(trainingQ.data)} empty={t("arc.empty.trainings")} columns={[
+                { title: t("arc.col.course"), key: "title" },
+                { title: t("order.trade"), key: "trade", render: (r) => tradeLabel(String(r.trade ?? ""), t.lang) },
+                { title: t("arc.col.period"), key: "startsOn", render: (r) => t.f("arc.period", { a: String(r.startsOn ?? ""), b: String(r.endsOn ?? "") }) },
+                { title: t("common.status"), key: "status" },
+                { title: t("arc.col.certificate"), key: "certificateNo" },
               ]} /> },
-              { key: "complaints", label: "投诉", children: <HistoryTable rows={asRows(complaintsQ.data)} empty={canComplaints ? "暂无投诉" : "无权查看投诉"} columns={[
-                { title: "案号", key: "caseNo" },
-                { title: "类别", key: "category", render: (r) => label(COMPLAINT_CATEGORY_LABELS, String(r.category ?? ""), t.lang) },
-                { title: "状态", key: "status", render: (r) => label(COMPLAINT_STATUS_LABELS, String(r.status ?? ""), t.lang) },
-                { title: "登记时间", key: "createdAt", render: (r) => when(r.createdAt) },
+              { key: "complaints", label: t("arc.complaints"), children: <HistoryTable rows={asRows(complaintsQ.data)} empty={canComplaints ? t("arc.empty.complaints") : t("arc.noComplaintAccess")} columns={[
+                { title: t("arc.col.caseNo"), key: "caseNo" },
+                { title: t("arc.col.kind"), key: "category", render: (r) => label(COMPLAINT_CATEGORY_LABELS, String(r.category ?? ""), t.lang) },
+                { title: t("common.status"), key: "status", render: (r) => label(COMPLAINT_STATUS_LABELS, String(r.status ?? ""), t.lang) },
+                { title: t("arc.col.filed"), key: "createdAt", render: (r) => when(r.createdAt) },
               ]} /> },
-              { key: "documents", label: "证件照片", children: <HistoryTable rows={asRows(a?.documents)} empty="未上传证件照片" columns={[
-                { title: "类别", key: "kind", render: (r) => ({ id_front: "身份证正面", id_back: "身份证反面", photo: "本人照片" })[String(r.kind)] ?? String(r.kind) },
-                { title: "大小", key: "sizeBytes", render: (r) => `${Math.round(Number(r.sizeBytes ?? 0) / 1024)} KB` },
-                { title: "上传时间", key: "createdAt", render: (r) => when(r.createdAt) },
+              { key: "documents", label: t("arc.tab.documents"), children: <HistoryTable rows={asRows(a?.documents)} empty={t("arc.empty.documents")} columns={[
+                { title: t("arc.col.kind"), key: "kind", render: (r) => named(DOC_KIND, r.kind) },
+                { title: t("arc.col.size"), key: "sizeBytes", render: (r) => `${Math.round(Number(r.sizeBytes ?? 0) / 1024)} KB` },
+                { title: t("arc.col.uploaded"), key: "createdAt", render: (r) => when(r.createdAt) },
               ]} /> },
             ]}
           />
@@ -220,6 +227,7 @@ export default function WorkerArchivePage() {
 
 /** Reveal asks for a reason; the server audits it (PIPL 28, 51). */
 function RevealModal({ workerId, open, onClose, onRevealed }: { workerId: string; open: boolean; onClose: () => void; onRevealed: (id: string) => void }) {
+  const t = useT();
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
@@ -231,7 +239,7 @@ function RevealModal({ workerId, open, onClose, onRevealed }: { workerId: string
       onRevealed(value);
       form.resetFields();
       onClose();
-      message.info("已记录本次查看");
+      message.info(t("arc.revealed"));
     } catch (err) {
       const info = errorInfo(err);
       form.setFields([{ name: "reason", errors: [info.message] }]);
@@ -240,11 +248,11 @@ function RevealModal({ workerId, open, onClose, onRevealed }: { workerId: string
     }
   }
   return (
-    <Modal title="查看完整身份证号" open={open} onCancel={onClose} onOk={() => form.submit()} okText="查看" confirmLoading={busy} destroyOnHidden>
-      <Typography.Paragraph type="secondary">查看将被记录在审计日志中，请写明用途。</Typography.Paragraph>
+    <Modal title={t("arc.revealTitle")} open={open} onCancel={onClose} onOk={() => form.submit()} okText={t("arc.revealOk")} confirmLoading={busy} destroyOnHidden>
+      <Typography.Paragraph type="secondary">{t("arc.revealHint")}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-        <Form.Item name="reason" label="查看原因" rules={[{ required: true, whitespace: true, message: "请填写查看原因" }, { min: 2, message: "查看原因至少2个字" }]}>
-          <Input autoFocus placeholder="如：核对社保信息" />
+        <Form.Item name="reason" label={t("arc.revealReason")} rules={[{ required: true, whitespace: true, message: t("arc.revealReasonRequired") }, { min: 2, message: t("arc.revealReasonMin") }]}>
+          <Input autoFocus placeholder={t("arc.revealPlaceholder")} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,7 +1,8 @@
 import { Alert, Typography } from "antd";
 import { Link } from "react-router";
 import { useQ } from "../../lib/api.ts";
-import { CONSENT } from "../../lib/consent.ts";
+import { useT } from "../../i18n/index.tsx";
+import { consentText, CURRENT_CONSENT } from "../../lib/consent.ts";
 import { useCan } from "../../lib/session.ts";
 
 export interface Consent {
@@ -9,9 +10,10 @@ export interface Consent {
   text: string;
 }
 
-/** The consent text and version recorded with a registration (PIPL 13, 29). */
+/** The consent text (in the current language) and version recorded with a registration (PIPL 14, 29). */
 export function useConsent(): { data: Consent; error: null; isPending: false } {
-  return { data: CONSENT, error: null, isPending: false };
+  const t = useT();
+  return { data: { version: CURRENT_CONSENT.version, text: consentText(CURRENT_CONSENT, t.lang) }, error: null, isPending: false };
 }
 
 /**
@@ -57,6 +59,7 @@ export function rowsOf<T>(data: unknown): T[] {
 }
 
 export function DuplicateWarning({ result }: { result: unknown }) {
+  const t = useT();
   const rows = rowsOf<WorkerRow>(result);
   if (rows.length === 0) return null;
   return (
@@ -65,7 +68,7 @@ export function DuplicateWarning({ result }: { result: unknown }) {
       showIcon
       style={{ marginBottom: 12 }}
       data-testid="duplicate-warning"
-      title="该身份证号已登记"
+      title={t("reg.dupTitle")}
       description={
         <span>
           {rows.map((w) => (
@@ -73,18 +76,18 @@ export function DuplicateWarning({ result }: { result: unknown }) {
               <Typography.Text>{w.name}</Typography.Text>（{w.workerNo}）
             </Link>
           ))}
-          请勿重复登记，可打开档案更新信息。
+          {t("reg.dupHint")}
         </span>
       }
     />
   );
 }
 
-export const STATUS_LABELS: Record<string, { zh: string; color: string }> = {
-  active: { zh: "正常", color: "green" },
-  probation: { zh: "候场查看", color: "orange" },
-  expelled: { zh: "已逐出市场", color: "red" },
-  deregistered: { zh: "已注销", color: "default" },
+export const STATUS_LABELS: Record<string, { zh: string; en: string; color: string }> = {
+  active: { zh: "正常", en: "Active", color: "green" },
+  probation: { zh: "候场查看", en: "On probation", color: "orange" },
+  expelled: { zh: "已逐出市场", en: "Expelled", color: "red" },
+  deregistered: { zh: "已注销", en: "Deregistered", color: "default" },
 };
 
 export type WorkerStatus = "active" | "probation" | "expelled" | "deregistered";
