@@ -15,7 +15,7 @@ describe.runIf(hasChromium)("counter registration and the worker archive", () =>
 
   it("fills birth date, gender and age live and flags a wrong check character at once", async () => {
     const { page } = s;
-    await page.getByRole("link", { name: "窗口登记" }).click();
+    await page.locator(".ant-layout-sider").getByRole("link", { name: "窗口登记" }).click();
     const id = freshResidentId("1985-03-07", "123");
     const wrong = id.slice(0, 17) + (id.endsWith("0") ? "1" : "0");
     const field = page.getByTestId("id-number");
