@@ -90,7 +90,7 @@ export const en: Record<MessageKey, string> = {
   "pub.marketFallback": "Gig-Worker Market",
   "pub.board.docTitle": "Hall screen",
   "pub.board.error": "Cannot update right now: {message}",
-  "pub.board.pages": "{n} jobs · screen {p} of {pages}",
+  "pub.board.pages": "{n} in all · screen {p} of {pages}",
   "pub.board.noJobs": "No open jobs right now. Register for work at the service counter.",
   "pub.board.noNeeds": "None today",
   "pub.board.footer": "Register for work at the service counter · A free public service",
