@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
   }
   const env = await createTestEnv({ kind: "pglite" });
   const fixture = await seedFixture(env);
-  const app = createServer({ db: env.db, log: false, adminDist: dist });
+  const app = createServer({ db: env.db, log: false, adminDist: dist, loginAttemptsPerMinute: 1000 });
   const url = await app.listen(0, "127.0.0.1");
   // localhost, not 127.0.0.1: the __Host- session cookie is Secure, which browsers accept on http://localhost.
   project.provide("baseUrl", url.replace("127.0.0.1", "localhost"));

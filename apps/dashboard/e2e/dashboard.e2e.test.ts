@@ -83,7 +83,7 @@ describe.runIf(hasChromium)("dashboard in Chromium on demo data", () => {
     const to = shanghaiMonth(new Date());
     const i = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - 12;
     province = { marketIds: null, from: `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`, to };
-    server = createServer({ db: database.db, log: false, dashboardDist: resolve(APP, "dist") });
+    server = createServer({ db: database.db, log: false, dashboardDist: resolve(APP, "dist"), loginAttemptsPerMinute: 1000 });
     base = await server.listen(0, "127.0.0.1");
     browser = await chromium.launch({
       executablePath: CHROMIUM,

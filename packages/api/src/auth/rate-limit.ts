@@ -2,7 +2,7 @@
 export class RateLimiter {
   private readonly hits = new Map<string, { windowStart: number; count: number }>();
   constructor(
-    readonly limit: number,
+    public limit: number,
     readonly windowMs: number,
   ) {}
 

@@ -11,6 +11,7 @@ import { appRouter } from "../router.ts";
 import { allowedOriginsFromEnv, clientIp, SECURITY_HEADERS } from "./security.ts";
 import { createSpaHandler } from "./static.ts";
 import { createTrpcHandler } from "./trpc-handler.ts";
+import { loginLimiter } from "../auth/rate-limit.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 
@@ -26,6 +27,11 @@ export interface ServerOptions {
   adminDist?: string;
   dashboardDist?: string;
   trustProxy?: boolean;
+  /**
+   * Login attempts allowed per IP per minute (default 10, MLPS). Browser test suites sign in
+   * many times from 127.0.0.1 and raise it; a real deployment keeps the default.
+   */
+  loginAttemptsPerMinute?: number;
 }
 
 export interface LingongServer {
@@ -42,6 +48,7 @@ export function createServer(opts: ServerOptions): LingongServer {
   const log = opts.log ?? true;
   const trustProxy = opts.trustProxy ?? process.env.LINGONG_TRUST_PROXY === "1";
   const contextFor = createContextFactory(db);
+  if (opts.loginAttemptsPerMinute !== undefined) loginLimiter.limit = opts.loginAttemptsPerMinute;
   const trpcHeaders = { ...SECURITY_HEADERS, "cache-control": "no-store" };
 
   const trpc = createTrpcHandler({
