@@ -330,6 +330,8 @@ export function rankCandidates(policy: MatchingPolicy, order: MatchOrder, candid
   const rp = policy.rotation;
   const idleCap = rp.idleDaysCap, idleShare = rp.idleShare, earnShare = 1 - rp.idleShare, earnCap = rp.earningsCapFen;
   const todayDay = ctx.todayDay;
+  const proxMax = Math.max(px.sameTownship, px.neighbouring, px.elsewhere, px.unknown);
+  const canBound = wProx >= 0 && wRot >= 0 && idleShare >= 0 && idleCap > 0;
   const today = options.today;
   // A last job on or before this day is idle for the whole cap: a string compare, no parsing.
   const capDate = fromDayNumber(todayDay - idleCap);
@@ -381,6 +383,16 @@ export function rankCandidates(policy: MatchingPolicy, order: MatchOrder, candid
     }
     let skill = skillBase + perLevel * rank;
     if (skill > 1) skill = 1;
+    let earn = c.earnings30dFen;
+    if (earn < 0) earn = 0;
+    else if (earn > earnCap) earn = earnCap;
+    const partial = wSkill * skill + wStars * (c.stars / 5) + wSat * ((c.satisfiedJobs + priorMass) / (c.ratedJobs + priorWeight));
+    const rotEarn = earnShare * (1 - earn / earnCap);
+    // Once the heap is full, most workers cannot reach its root even with the best proximity and a
+    // full idle share: skip them before reading their township and last job date. The bound uses
+    // the score's own expression (float + and × by non-negative numbers are monotone), so it never
+    // drops a worker that could enter the top K.
+    if (size === topK && canBound && Math.round((partial + wProx * proxMax + wRot * (idleShare * 1 + rotEarn)) * 100) / 100 < rootScore) continue;
     const ct = c.township;
     const prox = town === undefined || ct === undefined ? px.unknown : ct === town ? px.sameTownship : hasNeighbours && neighbours.has(ct) ? px.neighbouring : px.elsewhere;
     const last = c.lastJobDate;
@@ -388,18 +400,7 @@ export function rankCandidates(policy: MatchingPolicy, order: MatchOrder, candid
     if (last === undefined || last <= capDate) idle = idleCap;
     else if (last >= today) idle = 0;
     else idle = todayDay - isoDayNumberUnchecked(last);
-    let earn = c.earnings30dFen;
-    if (earn < 0) earn = 0;
-    else if (earn > earnCap) earn = earnCap;
-    const score =
-      Math.round(
-        (wSkill * skill +
-          wStars * (c.stars / 5) +
-          wSat * ((c.satisfiedJobs + priorMass) / (c.ratedJobs + priorWeight)) +
-          wProx * prox +
-          wRot * (idleShare * (idle / idleCap) + earnShare * (1 - earn / earnCap))) *
-          100,
-      ) / 100;
+    const score = Math.round((partial + wProx * prox + wRot * (idleShare * (idle / idleCap) + rotEarn)) * 100) / 100;
     // Records are trusted for speed; a number that is not one shows up here as NaN.
     if (score !== score) throw new RangeError(`candidate ${c.id}: earnings30dFen, stars, ratedJobs and satisfiedJobs must be numbers`);
     // Most workers lose to the current worst of the top K: one compare against cached locals.
