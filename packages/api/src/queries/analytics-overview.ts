@@ -165,14 +165,18 @@ export async function drilldown(db: Db, f: AnalyticsFilter, input: DrilldownInpu
     rows = await placementsOfTownship(db, f, input, input.townshipId, from, to, limit);
   } else if (input.kind === "placements" && input.trade && input.stars !== undefined) {
     // A trade AND a star grade match few dispatches, so walking the time-ordered index would read most of the
-    // range. Read the rollup's set of workers placed in the trade, first for the newest month alone (across the
-    // province it usually has enough rows), then for the rest of the range at once; the two month ranges are
-    // disjoint, so the concatenation is newest first overall.
+    // range. Read the rollup's set of workers placed in the trade, newest months first, one chunk of months per
+    // query until `limit` rows are found: first the newest month (across the province it usually has enough),
+    // then as many older months as the rows found so far suggest are needed (one and a half times that, so a
+    // sparse county's whole range takes two or three queries), or twice the months read when none were found
+    // (a month just begun). The chunks are disjoint and taken newest first, so the concatenation is newest first.
     const months = monthsBetween(input.month ?? f.from, input.month ?? f.to);
-    const last = months.at(-1) ?? f.to;
-    rows = await placementsOfTrade(db, f, input.stars, input.trade, last, last, limit);
-    if (rows.length < limit && months.length > 1) {
-      rows.push(...(await placementsOfTrade(db, f, input.stars, input.trade, months[0]!, months.at(-2)!, limit - rows.length)));
+    for (let end = months.length; end > 0 && rows.length < limit; ) {
+      const read = months.length - end;
+      const size = read === 0 ? 1 : rows.length === 0 ? 2 * read : Math.ceil((1.5 * (limit - rows.length) * read) / rows.length);
+      const start = Math.max(0, end - size);
+      rows.push(...(await placementsOfTrade(db, f, input.stars, input.trade, months[start]!, months[end - 1]!, limit - rows.length)));
+      end = start;
     }
   } else if (input.kind === "placements") {
     // Walks the time-ordered index newest first (dispatches_live_starts, or (market_id, starts_at) for a market)
@@ -248,28 +252,34 @@ async function placementsOfTownship(db: Db, f: AnalyticsFilter, input: Drilldown
  * Placements of one trade in a range of months by workers of a star grade, newest first. A trade lives
  * on the order, not the dispatch, so the dispatch index cannot filter by it; instead start from
  * `analytics_worker_month_trades` (the trigger-kept set of workers with a live dispatch of the trade starting in
- * the month), one key range per market (the LATERAL with OFFSET 0 keeps it a per-market index scan), keep the
- * workers that pass the filters, then read their dispatches of the month by (market_id, worker_id, starts_at).
- * Province-wide this reads a few thousand index entries instead of every dispatch of the month.
+ * the month), one key range per market of its (market_id, trade_code, month) index (the LATERAL with OFFSET 0
+ * keeps it a per-market index scan), keep the workers of the star grade, then read each (worker, month)'s
+ * dispatches of that month alone by (market_id, worker_id, starts_at). Names are joined after the limit, for
+ * the rows returned only. Province-wide this reads a few thousand index entries instead of every dispatch.
  */
 async function placementsOfTrade(db: Db, f: AnalyticsFilter, stars: number, trade: string, fromMonth: string, toMonth: string, limit: number) {
   const from = `${fromMonth}-01`;
   const to = `${toMonth}-01`;
   return rowsOf<Record<string, unknown>>(
-    await db.execute(sql`select d.id::text as id, d.starts_at as date, m.name as market, o.trade_code as trade, w.name as who,
-        e.name as detail, d.status, d.agreed_wage_fen as amount
-      from markets m
-        cross join lateral (select distinct s.market_id, s.worker_id from analytics_worker_month_trades s
-            join workers w on w.market_id = s.market_id and w.id = s.worker_id
-          where s.market_id = m.id and s.month between ${from}::date and ${to}::date and s.trade_code = ${trade} and w.stars = ${stars}
-          offset 0) c
-        join workers w on w.id = c.worker_id
-        join dispatches d on d.market_id = c.market_id and d.worker_id = c.worker_id
-        join job_orders o on o.id = d.order_id
-        join employers e on e.id = d.employer_id
-      where ${sqlMarket(f, "m", "id")}
-        and d.status in ('assigned', 'started', 'completed') and ${inMonths(sql`d.starts_at`, from, to)} and o.trade_code = ${trade}
-      order by d.starts_at desc limit ${limit}`),
+    await db.execute(sql`select x.id::text as id, x.starts_at as date, m.name as market, x.trade_code as trade, w.name as who,
+        e.name as detail, x.status, x.agreed_wage_fen as amount
+      from (select d.id, d.starts_at, d.market_id, d.worker_id, d.employer_id, d.status, d.agreed_wage_fen, o.trade_code
+          from markets m
+            cross join lateral (select s.market_id, s.month, s.worker_id from analytics_worker_month_trades s
+                join workers w on w.market_id = s.market_id and w.id = s.worker_id
+              where s.market_id = m.id and s.trade_code = ${trade} and s.month between ${from}::date and ${to}::date and w.stars = ${stars}
+              offset 0) c
+            join dispatches d on d.market_id = c.market_id and d.worker_id = c.worker_id
+              and d.starts_at >= (c.month::timestamp at time zone 'Asia/Shanghai')
+              and d.starts_at < ((c.month + interval '1 month')::timestamp at time zone 'Asia/Shanghai')
+            join job_orders o on o.id = d.order_id
+          where ${sqlMarket(f, "m", "id")}
+            and d.status in ('assigned', 'started', 'completed') and ${inMonths(sql`d.starts_at`, from, to)} and o.trade_code = ${trade}
+          order by d.starts_at desc limit ${limit}) x
+        join markets m on m.id = x.market_id
+        join workers w on w.id = x.worker_id
+        join employers e on e.id = x.employer_id
+      order by x.starts_at desc`),
   );
 }
 
