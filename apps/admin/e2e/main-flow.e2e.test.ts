@@ -67,7 +67,7 @@ describe.runIf(hasChromium)("post a job -> recommend -> dispatch -> complete -> 
     workerNo = ((await chosen.locator(".mono").first().textContent()) ?? "").trim();
     expect(workerNo).toMatch(/^[A-Z]+\d+$/);
     await page.getByTestId("shortlist-add").click();
-    await expect.poll(() => page.getByText("候选名单（1 人）").count()).toBe(1);
+    await expect.poll(() => page.getByText("候选名单（1 人）", { exact: true }).count()).toBe(1);
     // Work from midnight, so the follow-up (visited now) is never before the start whatever the hour.
     await choose(page, "开工时间", "00:00");
     await choose(page, "收工时间", "23:00");
