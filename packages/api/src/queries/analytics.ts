@@ -153,7 +153,12 @@ export async function supplyDemand(db: Db, f: AnalyticsFilter): Promise<SupplyDe
       const openings = t.openings.reduce((a, b) => a + b, 0);
       const placements = t.placements.reduce((a, b) => a + b, 0);
       const seekers = t.seekers.at(-1) ?? 0;
-      return { trade: t.trade, openings, seekers, placements, ratio: demandSupplyRatio(openings, seekers), fillRate: fillRate(placements, openings) };
+      // Openings are a monthly flow and seekers a head count, so over several months the ratio is
+      // openings per seeker-month (average monthly openings ÷ average seekers); for one month it
+      // is plain openings ÷ seekers. Dividing the period's openings by the last head count would
+      // inflate a year's ratio about twelvefold.
+      const seekerMonths = t.seekers.reduce((a, b) => a + b, 0);
+      return { trade: t.trade, openings, seekers, placements, ratio: demandSupplyRatio(openings, seekerMonths), fillRate: fillRate(placements, openings) };
     })
     .filter((r) => r.openings > 0 || r.seekers > 0)
     .sort((a, b) => b.openings - a.openings || a.trade.localeCompare(b.trade));

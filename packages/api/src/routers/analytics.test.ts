@@ -121,7 +121,13 @@ describeOnBothDatabases("analytics router", (suite) => {
     expect(after.byStars.find((s) => s.key === "0")).toMatchObject({ placed: 1, seekers: 1 });
     expect(after.byTrade).toEqual([{ key: "bricklayer", label: "bricklayer", placed: 1, seekers: 3, rate: 1 / 3 }]);
     const sd = await env.caller("head").analytics.supplyDemand(MARCH);
-    expect(sd.ratio[0]).toMatchObject({ trade: "bricklayer", openings: 4, seekers: 3, placements: 2 });
+    expect(sd.ratio[0]).toMatchObject({ trade: "bricklayer", openings: 4, seekers: 3, placements: 2, ratio: 4 / 3 });
+    // Over several months: openings per seeker-month, not the period's openings over the last head count.
+    const twoMonths = await env.caller("head").analytics.supplyDemand({ from: "2025-02", to: "2025-03" });
+    const bricks = twoMonths.trades.find((t) => t.trade === "bricklayer")!;
+    const r2 = twoMonths.ratio.find((r) => r.trade === "bricklayer")!;
+    expect(r2.ratio).toBeCloseTo(r2.openings / bricks.seekers.reduce((a, b) => a + b, 0), 10);
+    expect(bricks.seekers.length).toBe(2);
     const drill = await env.caller("head").analytics.drilldown({ filter: MARCH, kind: "placements", trade: "bricklayer" });
     expect(drill.rows).toHaveLength(2);
     expect(drill.rows.every((r) => r.who.includes("*"))).toBe(true);
