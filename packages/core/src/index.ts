@@ -25,3 +25,4 @@ export * from "./qinshui-policy.ts";
 export * from "./check-discrimination.ts";
 export * from "./rank-leaderboard.ts";
 export * from "./consent-notice.ts";
+export * from "./cost-categories.ts";

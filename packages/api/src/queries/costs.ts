@@ -1,19 +1,9 @@
 import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { COST_CATEGORY_LABELS, type CostCategory } from "@lingong/core";
 import { COST_CATEGORIES, costEntries } from "../schema/costs.ts";
 import type { DbLike } from "./hall-common.ts";
 
-export type CostCategory = (typeof COST_CATEGORIES)[number];
-
-export const COST_CATEGORY_LABELS: Record<CostCategory, { zh: string; en: string }> = {
-  staff: { zh: "人员经费", en: "Staff" },
-  rent: { zh: "场地租金", en: "Rent" },
-  utilities: { zh: "水电物业", en: "Utilities" },
-  meals: { zh: "餐饮补贴", en: "Meals" },
-  training: { zh: "培训费用", en: "Training" },
-  equipment: { zh: "设备工具", en: "Equipment" },
-  publicity: { zh: "宣传费用", en: "Publicity" },
-  other: { zh: "其他", en: "Other" },
-};
+export { COST_CATEGORY_LABELS, type CostCategory } from "@lingong/core";
 
 export interface NewCost {
   spentOn: string;

@@ -1,9 +1,10 @@
+import { COST_CATEGORIES } from "@lingong/core";
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { markets, staffUsers } from "./core.ts";
 
 // G2: the operator's running costs, reimbursed by the county at actual cost (实报实销).
-export const COST_CATEGORIES = ["staff", "rent", "utilities", "meals", "training", "equipment", "publicity", "other"] as const;
+export { COST_CATEGORIES };
 
 export const costEntries = pgTable(
   "cost_entries",

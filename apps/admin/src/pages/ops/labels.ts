@@ -1,3 +1,4 @@
+import { COST_CATEGORY_LABELS as CORE_COST_CATEGORY_LABELS } from "@lingong/core";
 import type { Labelled } from "./ops-common.tsx";
 
 // Enum labels of the hall, rights and office screens. Values are the API's enums (schema/*.ts).
@@ -17,16 +18,8 @@ export const TOOL_CONDITION_LABELS: Record<string, Labelled> = {
   lost: { zh: "遗失", en: "Lost", color: "magenta" },
 };
 
-export const COST_CATEGORY_LABELS: Record<string, Labelled> = {
-  staff: { zh: "人员经费", en: "Staff" },
-  rent: { zh: "场地租金", en: "Rent" },
-  utilities: { zh: "水电物业", en: "Utilities" },
-  meals: { zh: "餐饮补贴", en: "Meals" },
-  training: { zh: "培训费用", en: "Training" },
-  equipment: { zh: "设备工具", en: "Equipment" },
-  publicity: { zh: "宣传费用", en: "Publicity" },
-  other: { zh: "其他", en: "Other" },
-};
+/** The ledger categories come from core (one list for the API, the report and this screen). */
+export const COST_CATEGORY_LABELS: Record<string, Labelled> = CORE_COST_CATEGORY_LABELS;
 
 export const COMPLAINT_CATEGORY_LABELS: Record<string, Labelled> = {
   wage_arrears: { zh: "拖欠工资", en: "Wage arrears", color: "red" },
