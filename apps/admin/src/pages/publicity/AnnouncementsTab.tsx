@@ -1,5 +1,5 @@
 import { addDays } from "@lingong/core";
-import { Alert, App, Button, Card, DatePicker, Form, Input, Popconfirm, Switch, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, DatePicker, Form, Input, Switch, Table, Tag, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { ExportButton } from "../../components/ExportButton.tsx";
@@ -7,11 +7,11 @@ import { QueryState } from "../../components/QueryState.tsx";
 import { useM, useQ } from "../../lib/api.ts";
 import type { Out } from "../../lib/api-types.ts";
 import { todayShanghai } from "../../lib/display.ts";
-import { errorInfo } from "../../lib/errors.ts";
 import type { ExportColumn } from "../../lib/excel.ts";
 import { useCan } from "../../lib/session.ts";
 import { useFormError } from "../../lib/use-form-error.ts";
 import { EnumTag, label, newIdemKey, req } from "../ops/ops-common.tsx";
+import { withdrawColumn } from "./withdraw-column.tsx";
 import { PUBLICITY_STATUS_LABELS } from "./publicity-common.ts";
 
 type Announcement = Out<"publicity.announcementList">[number];
@@ -50,25 +50,7 @@ export function AnnouncementsTab() {
             { title: "发布日期", dataIndex: "publishedOn", width: 110 },
             { title: "失效日期", dataIndex: "expiresOn", width: 110 },
             { title: "状态", dataIndex: "status", width: 90, render: (v: string) => <EnumTag map={PUBLICITY_STATUS_LABELS} value={v} lang="zh" /> },
-            ...(mayAdd
-              ? [
-                  {
-                    title: "操作",
-                    width: 80,
-                    render: (_: unknown, r: Announcement) =>
-                      r.status === "active" && (
-                        <Popconfirm
-                          title="撤下这条公告？"
-                          okText="撤下"
-                          cancelText="取消"
-                          onConfirm={() => withdraw.mutate({ id: r.id, idempotencyKey: newIdemKey() }, { onError: (e) => message.error(errorInfo(e).message) })}
-                        >
-                          <Button size="small">撤下</Button>
-                        </Popconfirm>
-                      ),
-                  },
-                ]
-              : []),
+            ...withdrawColumn<Announcement>(mayAdd, "撤下这条公告？", withdraw, message),
           ]}
         />
       </QueryState>

@@ -1,5 +1,5 @@
 import { addDays } from "@lingong/core";
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Popconfirm, Table, Typography } from "antd";
+import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Table, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { ExportButton } from "../../components/ExportButton.tsx";
@@ -8,12 +8,12 @@ import { TradeSelect } from "../../components/TradeSelect.tsx";
 import { useM, useQ } from "../../lib/api.ts";
 import type { Out } from "../../lib/api-types.ts";
 import { starText, todayShanghai, tradeLabel } from "../../lib/display.ts";
-import { errorInfo } from "../../lib/errors.ts";
 import type { ExportColumn } from "../../lib/excel.ts";
 import { useCan } from "../../lib/session.ts";
 import { useFormError } from "../../lib/use-form-error.ts";
 import { EnumTag, label, newIdemKey, req } from "../ops/ops-common.tsx";
 import { WorkerPicker } from "../ops/WorkerPicker.tsx";
+import { withdrawColumn } from "./withdraw-column.tsx";
 import { PUBLICITY_STATUS_LABELS, shownNow } from "./publicity-common.ts";
 
 type Honour = Out<"publicity.honourList">[number];
@@ -62,25 +62,7 @@ export function HonourTab() {
               width: 90,
               render: (_, r) => (r.status === "active" && !shownNow(r, today) ? <Typography.Text type="secondary">{r.periodEnd < today ? "已到期" : "未开始"}</Typography.Text> : <EnumTag map={PUBLICITY_STATUS_LABELS} value={r.status} lang="zh" />),
             },
-            ...(mayAdd
-              ? [
-                  {
-                    title: "操作",
-                    width: 80,
-                    render: (_: unknown, r: Honour) =>
-                      r.status === "active" && (
-                        <Popconfirm
-                          title="从荣誉榜撤下？"
-                          okText="撤下"
-                          cancelText="取消"
-                          onConfirm={() => withdraw.mutate({ id: r.id, idempotencyKey: newIdemKey() }, { onError: (e) => message.error(errorInfo(e).message) })}
-                        >
-                          <Button size="small">撤下</Button>
-                        </Popconfirm>
-                      ),
-                  },
-                ]
-              : []),
+            ...withdrawColumn<Honour>(mayAdd, "从荣誉榜撤下？", withdraw, message),
           ]}
         />
       </QueryState>
