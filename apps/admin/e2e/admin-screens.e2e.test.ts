@@ -25,7 +25,7 @@ describe.runIf(hasChromium)("training (M6) as the market head", () => {
     await page.getByRole("tab", { name: "课程" }).click();
     await page.getByTestId("course-submit").click();
     await expect.poll(() => page.getByText("请选择工种").count(), T).toBe(1);
-    expect(await page.getByText("请填写课程名称").count()).toBe(1);
+    await expect.poll(() => page.getByText("请填写课程名称").count(), { timeout: 10_000 }).toBe(1);
     await page.getByTestId("course-trade").click();
     await page.keyboard.type("砌筑");
     await page.keyboard.press("Enter");
@@ -158,7 +158,8 @@ describe.runIf(hasChromium)("administration: staff accounts (admin) and the audi
       await page.getByTestId("staff-submit").click();
       await expect.poll(() => page.getByTestId("staff-error").textContent(), T).toContain("密码须包含大写字母、小写字母、数字、符号中的至少三类");
       // the field itself says so, and nothing typed is lost
-      expect(await page.locator(".ant-form-item-explain-error").filter({ hasText: "密码须包含" }).count()).toBe(1);
+      // antd renders the field error a frame after the alert, so poll rather than read once
+      await expect.poll(() => page.locator(".ant-form-item-explain-error").filter({ hasText: "密码须包含" }).count(), T).toBe(1);
       expect(await page.getByLabel("用户名").inputValue()).toBe("zhang.wei");
       expect(await page.getByTestId("staff-list").locator(".ant-table-row").filter({ hasText: "zhang.wei" }).count()).toBe(0);
       await page.waitForTimeout(400);

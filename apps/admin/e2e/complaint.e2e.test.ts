@@ -15,8 +15,8 @@ describe.runIf(hasChromium)("complaint (R10) from intake to resolution", () => {
     await page.getByTestId("complaint-description").fill("5月1日至5月10日在龙港镇工地砌墙10天，工资2500元至今未付。");
     await page.getByTestId("complaint-submit").click();
     await expect.poll(() => page.getByText("请选择零工").count(), { timeout: 10_000 }).toBe(1);
-    expect(await page.getByText("请选择用工方").count()).toBe(1);
-    expect(await page.getByText("请选择投诉类别").count()).toBe(1);
+    await expect.poll(() => page.getByText("请选择用工方").count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByText("请选择投诉类别").count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByTestId("complaint-description").inputValue()).toContain("工资2500元");
   });
 

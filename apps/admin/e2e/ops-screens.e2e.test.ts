@@ -14,7 +14,7 @@ describe.runIf(hasChromium)("hall and office screens as the market head", () => 
     await expect.poll(() => page.getByText(/还没有登记费用/).count(), T).toBe(1);
     await page.getByTestId("cost-submit").click();
     await expect.poll(() => page.getByText("请填写凭证号").count(), T).toBe(1);
-    expect(await page.getByText("请选择类别").count()).toBe(1);
+    await expect.poll(() => page.getByText("请选择类别").count(), { timeout: 10_000 }).toBe(1);
     await page.getByTestId("cost-category").click();
     await page.locator(".ant-select-item-option").filter({ hasText: "水电物业" }).click();
     await page.getByLabel("金额").fill("1234.5");
