@@ -13,6 +13,7 @@ export * from "./review-grade.ts";
 export * from "./seeded-random.ts";
 export * from "./matching-policy.ts";
 export * from "./rank-candidates.ts";
+export { CandidatePool, prepareCandidates } from "./candidate-pool.ts";
 export * from "./trades.ts";
 export * from "./guidance-wage.ts";
 export * from "./metrics.ts";
