@@ -1,5 +1,6 @@
 import { enAdmin } from "./en-admin.ts";
 import { enOps } from "./en-ops.ts";
+import { enSearch } from "./en-search.ts";
 import type { MessageKey } from "./zh.ts";
 
 /** English for visitors; every key of `zh.ts` must be here (the type checks it). */
@@ -281,4 +282,5 @@ export const en: Record<MessageKey, string> = {
   "lb.figures": "{jobs} jobs · {pct}% satisfied",
   ...enOps,
   ...enAdmin,
+  ...enSearch,
 };

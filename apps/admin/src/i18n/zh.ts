@@ -1,5 +1,6 @@
 import { zhAdmin } from "./zh-admin.ts";
 import { zhOps } from "./zh-ops.ts";
+import { zhSearch } from "./zh-search.ts";
 /** Simplified Chinese, the app's first language. Keys are shared with `en.ts`. */
 export const zh = {
   appName: "零工市场工作台",
@@ -279,6 +280,7 @@ export const zh = {
   "lb.figures": "{jobs} 单 · 满意 {pct}%",
   ...zhOps,
   ...zhAdmin,
+  ...zhSearch,
 } as const;
 
 export type MessageKey = keyof typeof zh;
