@@ -1,4 +1,5 @@
 import { enAdmin } from "./en-admin.ts";
+import { enDesk } from "./en-desk.ts";
 import { enOps } from "./en-ops.ts";
 import { enSearch } from "./en-search.ts";
 import type { MessageKey } from "./zh.ts";
@@ -283,4 +284,5 @@ export const en: Record<MessageKey, string> = {
   ...enOps,
   ...enAdmin,
   ...enSearch,
+  ...enDesk,
 };

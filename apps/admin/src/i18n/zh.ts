@@ -1,4 +1,5 @@
 import { zhAdmin } from "./zh-admin.ts";
+import { zhDesk } from "./zh-desk.ts";
 import { zhOps } from "./zh-ops.ts";
 import { zhSearch } from "./zh-search.ts";
 /** Simplified Chinese, the app's first language. Keys are shared with `en.ts`. */
@@ -281,6 +282,7 @@ export const zh = {
   ...zhOps,
   ...zhAdmin,
   ...zhSearch,
+  ...zhDesk,
 } as const;
 
 export type MessageKey = keyof typeof zh;
