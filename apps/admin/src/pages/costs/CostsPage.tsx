@@ -12,20 +12,20 @@ import { todayShanghai, yuanToFen } from "../../lib/display.ts";
 import type { ExportColumn } from "../../lib/excel.ts";
 import { useSession, useCan } from "../../lib/session.ts";
 import { useFormError } from "../../lib/use-form-error.ts";
-import { fen, fmtTime, label, newIdemKey, options, PageHead, req } from "../ops/ops-common.tsx";
+import { fen, fmtTime, label, maxLen, need, newIdemKey, options, PageHead, type Tr } from "../ops/ops-common.tsx";
 import { COST_CATEGORY_LABELS } from "../ops/labels.ts";
 
 type Cost = Out<"costs.list">[number];
 type Report = Out<"costs.monthlyReport">;
 type Category = Cost["category"];
 
-const EXPORT: ExportColumn<Cost>[] = [
-  { title: "日期", value: (r) => r.spentOn },
-  { title: "类别", value: (r) => label(COST_CATEGORY_LABELS, r.category) },
-  { title: "金额（元）", value: (r) => r.amountFen / 100 },
-  { title: "凭证号", value: (r) => r.voucherNo },
-  { title: "说明", value: (r) => r.note ?? "" },
-  { title: "登记时间", value: (r) => fmtTime(r.createdAt) },
+const exportColumns = (t: Tr): ExportColumn<Cost>[] => [
+  { title: t("ops.c.date"), value: (r) => r.spentOn },
+  { title: t("ops.c.category"), value: (r) => label(COST_CATEGORY_LABELS, r.category, t.lang) },
+  { title: t("ops.cost.amountYuan"), value: (r) => r.amountFen / 100 },
+  { title: t("ops.cost.voucher"), value: (r) => r.voucherNo },
+  { title: t("ops.c.note"), value: (r) => r.note ?? "" },
+  { title: t("ops.c.createdAt"), value: (r) => fmtTime(r.createdAt) },
 ];
 
 interface CostForm {
@@ -44,7 +44,7 @@ export default function CostsPage() {
   return (
     <div>
       <PageHead title={t("nav.costs")}>
-        <span className="no-print">月份</span>
+        <span className="no-print">{t("ops.cost.month")}</span>
         <DatePicker
           className="no-print"
           picker="month"
@@ -78,23 +78,23 @@ function Ledger({ month }: { month: string }) {
       {mayAdd && <AddCost />}
       <Space style={{ width: "100%", justifyContent: "space-between", margin: "12px 0 8px" }} wrap>
         <Space>
-          <Select allowClear placeholder="全部类别" style={{ width: 160 }} value={category} onChange={setCategory} options={options(COST_CATEGORY_LABELS, t.lang)} />
-          <Typography.Text>本月合计 <Typography.Text strong data-testid="ledger-total">{fen(total)}</Typography.Text>（{rows.length} 笔）</Typography.Text>
+          <Select allowClear placeholder={t("ops.cost.allCategories")} style={{ width: 160 }} value={category} onChange={setCategory} options={options(COST_CATEGORY_LABELS, t.lang)} />
+          <Typography.Text>{t("ops.cost.monthTotal")} <Typography.Text strong data-testid="ledger-total">{fen(total)}</Typography.Text>{t.f("ops.cost.entriesParen", { n: rows.length })}</Typography.Text>
         </Space>
-        <ExportButton name={`运营经费台账-${month}`} columns={EXPORT} rows={rows} />
+        <ExportButton name={t.f("ops.cost.ledgerExport", { month })} columns={exportColumns(t)} rows={rows} />
       </Space>
-      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText={`${month} 还没有登记费用`}>
+      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText={t.f("ops.cost.empty", { month })}>
         <Table<Cost>
           rowKey="id"
           size="middle"
           dataSource={rows}
-          pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 笔` }}
+          pagination={{ pageSize: 20, showTotal: (n) => t.f("ops.cost.total", { n }) }}
           columns={[
-            { title: "日期", dataIndex: "spentOn", width: 120 },
-            { title: "类别", dataIndex: "category", width: 120, render: (v: string) => label(COST_CATEGORY_LABELS, v, t.lang) },
-            { title: "金额", dataIndex: "amountFen", width: 130, align: "right", render: (v: number) => fen(v) },
-            { title: "凭证号", dataIndex: "voucherNo", width: 140, render: (v: string) => <span className="mono">{v}</span> },
-            { title: "说明", dataIndex: "note", render: (v: string | null) => <Typography.Text>{v ?? ""}</Typography.Text> },
+            { title: t("ops.c.date"), dataIndex: "spentOn", width: 120 },
+            { title: t("ops.c.category"), dataIndex: "category", width: 120, render: (v: string) => label(COST_CATEGORY_LABELS, v, t.lang) },
+            { title: t("ops.cost.amount"), dataIndex: "amountFen", width: 130, align: "right", render: (v: number) => fen(v) },
+            { title: t("ops.cost.voucher"), dataIndex: "voucherNo", width: 140, render: (v: string) => <span className="mono">{v}</span> },
+            { title: t("ops.c.note"), dataIndex: "note", render: (v: string | null) => <Typography.Text>{v ?? ""}</Typography.Text> },
           ]}
         />
       </QueryState>
@@ -103,6 +103,7 @@ function Ledger({ month }: { month: string }) {
 }
 
 function AddCost() {
+  const t = useT();
   const [form] = Form.useForm<CostForm>();
   const add = useM("costs.add");
   const formError = useFormError(form);
@@ -110,7 +111,7 @@ function AddCost() {
   const [key, setKey] = useState(newIdemKey);
   const today = todayShanghai();
   return (
-    <Card size="small" title="登记费用">
+    <Card size="small" title={t("ops.cost.addTitle")}>
       {formError.error && <Alert type="error" showIcon title={formError.error} style={{ marginBottom: 8 }} />}
       <Form<CostForm>
         form={form}
@@ -122,7 +123,7 @@ function AddCost() {
             { spentOn: v.spentOn.format("YYYY-MM-DD"), category: v.category, amountFen: yuanToFen(v.amountYuan) ?? 0, voucherNo: v.voucherNo, note: v.note || undefined, idempotencyKey: key },
             {
               onSuccess: (row) => {
-                message.success(`已登记 ${fen(row.amountFen)}（凭证 ${row.voucherNo}）`);
+                message.success(t.f("ops.cost.added", { amount: fen(row.amountFen), voucher: row.voucherNo }));
                 form.resetFields(["amountYuan", "voucherNo", "note"]);
                 form.focusField("amountYuan");
                 setKey(newIdemKey());
@@ -133,23 +134,23 @@ function AddCost() {
         }}
       >
         <Space align="start" wrap>
-          <Form.Item name="spentOn" label="日期" rules={[req("日期", "请选择")]}>
+          <Form.Item name="spentOn" label={t("ops.c.date")} rules={[need(t, t("ops.c.date"), true)]}>
             <DatePicker allowClear={false} disabledDate={(d) => d.format("YYYY-MM-DD") > today} style={{ width: 140 }} />
           </Form.Item>
-          <Form.Item name="category" label="类别" rules={[req("类别", "请选择")]}>
-            <Select autoFocus style={{ width: 140 }} options={options(COST_CATEGORY_LABELS, "zh")} placeholder="选择类别" data-testid="cost-category" />
+          <Form.Item name="category" label={t("ops.c.category")} rules={[need(t, t("ops.c.category"), true)]}>
+            <Select autoFocus style={{ width: 140 }} options={options(COST_CATEGORY_LABELS, t.lang)} placeholder={t("ops.cost.pickCategory")} data-testid="cost-category" />
           </Form.Item>
-          <Form.Item name="amountYuan" label="金额" rules={[req("金额"), { type: "number", min: 0.01, message: "金额必须大于 0" }]}>
-            <InputNumber min={0} precision={2} suffix="元" style={{ width: 150 }} />
+          <Form.Item name="amountYuan" label={t("ops.cost.amount")} rules={[need(t, t("ops.cost.amount")), { type: "number", min: 0.01, message: t("ops.cost.amountPositive") }]}>
+            <InputNumber min={0} precision={2} suffix={t("ops.c.yuan")} style={{ width: 150 }} />
           </Form.Item>
-          <Form.Item name="voucherNo" label="凭证号" rules={[{ required: true, whitespace: true, message: "请填写凭证号" }, { max: 40, message: "凭证号不能超过 40 个字" }]}>
-            <Input style={{ width: 150 }} placeholder="如：记-2024-031" />
+          <Form.Item name="voucherNo" label={t("ops.cost.voucher")} rules={[{ ...need(t, t("ops.cost.voucher")), whitespace: true }, maxLen(t, t("ops.cost.voucher"), 40)]}>
+            <Input style={{ width: 150 }} placeholder={t("ops.cost.voucherPh")} />
           </Form.Item>
-          <Form.Item name="note" label="说明" rules={[{ max: 500, message: "说明不能超过 500 个字" }]}>
-            <Input style={{ width: 240 }} placeholder="用途、供应商等" />
+          <Form.Item name="note" label={t("ops.c.note")} rules={[maxLen(t, t("ops.c.note"), 500)]}>
+            <Input style={{ width: 240 }} placeholder={t("ops.cost.notePh")} />
           </Form.Item>
           <Form.Item label=" ">
-            <Button type="primary" htmlType="submit" loading={add.isPending} data-testid="cost-submit">登记</Button>
+            <Button type="primary" htmlType="submit" loading={add.isPending} data-testid="cost-submit">{t("ops.c.register")}</Button>
           </Form.Item>
         </Space>
       </Form>
@@ -158,6 +159,7 @@ function AddCost() {
 }
 
 function MonthlyReport({ month }: { month: string }) {
+  const t = useT();
   const { session } = useSession();
   const q = useQ("costs.monthlyReport", { month });
   const r: Report | undefined = q.data;
@@ -167,16 +169,16 @@ function MonthlyReport({ month }: { month: string }) {
       {r && (
         <div>
           <Space className="no-print" style={{ marginBottom: 12 }}>
-            <Button icon={<PrinterOutlined />} type="primary" onClick={() => window.print()}>打印报表</Button>
-            <ExportButton name={`运营经费报销明细-${month}`} columns={EXPORT} rows={r.entries} />
+            <Button icon={<PrinterOutlined />} type="primary" onClick={() => window.print()}>{t("ops.cost.print")}</Button>
+            <ExportButton name={t.f("ops.cost.reportExport", { month })} columns={exportColumns(t)} rows={r.entries} />
           </Space>
           <div className="cost-report" data-testid="cost-report">
-            <h2 style={{ textAlign: "center", margin: "8px 0" }}>{session?.market?.name ?? "零工市场"}运营经费报销表</h2>
-            <p style={{ textAlign: "center", margin: "0 0 12px" }}>{y} 年 {Number(m)} 月（实报实销）</p>
+            <h2 style={{ textAlign: "center", margin: "8px 0" }}>{t.f("ops.cost.reportTitle", { market: session?.market?.name ?? t("ops.cost.marketFallback") })}</h2>
+            <p style={{ textAlign: "center", margin: "0 0 12px" }}>{t.f("ops.cost.reportMonth", { y: y ?? "", m: Number(m) })}</p>
             <Descriptions size="small" bordered column={3} style={{ marginBottom: 12 }}>
-              <Descriptions.Item label="报销月份">{month}</Descriptions.Item>
-              <Descriptions.Item label="凭证笔数">{r.entryCount}</Descriptions.Item>
-              <Descriptions.Item label="合计金额"><strong data-testid="report-total">{fen(r.totalFen)}</strong></Descriptions.Item>
+              <Descriptions.Item label={t("ops.cost.reportMonthLabel")}>{month}</Descriptions.Item>
+              <Descriptions.Item label={t("ops.cost.entryCount")}>{r.entryCount}</Descriptions.Item>
+              <Descriptions.Item label={t("ops.cost.totalAmount")}><strong data-testid="report-total">{fen(r.totalFen)}</strong></Descriptions.Item>
             </Descriptions>
             <Table
               rowKey="category"
@@ -184,21 +186,21 @@ function MonthlyReport({ month }: { month: string }) {
               pagination={false}
               dataSource={r.categories}
               columns={[
-                { title: "费用类别", render: (_, c) => c.label.zh },
-                { title: "笔数", dataIndex: "entries", width: 100, align: "right" },
-                { title: "金额", dataIndex: "totalFen", width: 160, align: "right", render: (v: number) => fen(v) },
+                { title: t("ops.cost.category"), render: (_, c) => t.pick(c.label) },
+                { title: t("ops.cost.entries"), dataIndex: "entries", width: 100, align: "right" },
+                { title: t("ops.cost.amount"), dataIndex: "totalFen", width: 160, align: "right", render: (v: number) => fen(v) },
               ]}
               summary={() => (
                 <Table.Summary.Row>
-                  <Table.Summary.Cell index={0}><strong>合计</strong></Table.Summary.Cell>
+                  <Table.Summary.Cell index={0}><strong>{t("ops.cost.sum")}</strong></Table.Summary.Cell>
                   <Table.Summary.Cell index={1} align="right">{r.entryCount}</Table.Summary.Cell>
                   <Table.Summary.Cell index={2} align="right"><strong>{fen(r.totalFen)}</strong></Table.Summary.Cell>
                 </Table.Summary.Row>
               )}
             />
-            <h3 style={{ margin: "16px 0 8px" }}>费用明细</h3>
+            <h3 style={{ margin: "16px 0 8px" }}>{t("ops.cost.details")}</h3>
             {r.entries.length === 0 ? (
-              <Typography.Paragraph type="secondary">本月没有费用记录。</Typography.Paragraph>
+              <Typography.Paragraph type="secondary">{t("ops.cost.noEntries")}</Typography.Paragraph>
             ) : (
               <Table
                 rowKey="id"
@@ -206,19 +208,19 @@ function MonthlyReport({ month }: { month: string }) {
                 pagination={false}
                 dataSource={r.entries}
                 columns={[
-                  { title: "日期", dataIndex: "spentOn", width: 110 },
-                  { title: "凭证号", dataIndex: "voucherNo", width: 140 },
-                  { title: "类别", dataIndex: "category", width: 110, render: (v: string) => label(COST_CATEGORY_LABELS, v) },
-                  { title: "说明", dataIndex: "note", render: (v: string | null) => <Typography.Text>{v ?? ""}</Typography.Text> },
-                  { title: "金额", dataIndex: "amountFen", width: 130, align: "right", render: (v: number) => fen(v) },
+                  { title: t("ops.c.date"), dataIndex: "spentOn", width: 110 },
+                  { title: t("ops.cost.voucher"), dataIndex: "voucherNo", width: 140 },
+                  { title: t("ops.c.category"), dataIndex: "category", width: 110, render: (v: string) => label(COST_CATEGORY_LABELS, v, t.lang) },
+                  { title: t("ops.c.note"), dataIndex: "note", render: (v: string | null) => <Typography.Text>{v ?? ""}</Typography.Text> },
+                  { title: t("ops.cost.amount"), dataIndex: "amountFen", width: 130, align: "right", render: (v: number) => fen(v) },
                 ]}
               />
             )}
             <div style={{ display: "flex", justifyContent: "space-between", marginTop: 32 }}>
-              <span>制表人：________</span>
-              <span>运营方负责人：________</span>
-              <span>人社局审核：________</span>
-              <span>日期：________</span>
+              <span>{t("ops.cost.sign.preparer")}________</span>
+              <span>{t("ops.cost.sign.head")}________</span>
+              <span>{t("ops.cost.sign.bureau")}________</span>
+              <span>{t("ops.cost.sign.date")}________</span>
             </div>
           </div>
         </div>

@@ -1,5 +1,6 @@
 import { Select, Spin, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
+import { useT } from "../../i18n/index.tsx";
 import { callQuery } from "../../lib/api.ts";
 import { errorInfo } from "../../lib/errors.ts";
 import { rowsOf } from "../workers/worker-common.tsx";
@@ -14,6 +15,7 @@ interface EmployerRow {
 
 /** Employer field: searches `employers.search` by name, number or phone as the user types. */
 export function EmployerPicker({ value, onChange, testId }: { value?: string; onChange?: (id: string | undefined) => void; testId?: string }) {
+  const t = useT();
   const [term, setTerm] = useState("");
   const [rows, setRows] = useState<EmployerRow[]>([]);
   const [picked, setPicked] = useState<EmployerRow | null>(null);
@@ -41,9 +43,9 @@ export function EmployerPicker({ value, onChange, testId }: { value?: string; on
       showSearch={{ filterOption: false, onSearch: setTerm }}
       allowClear
       value={value}
-      placeholder="输入用工方名称或编号查找"
-      notFoundContent={busy ? <Spin size="small" /> : error ? <Typography.Text type="danger">{error}</Typography.Text> : term.trim() ? "没有匹配的用工方" : null}
-      options={list.map((e) => ({ value: e.id, label: `${e.name}${e.employerNo ? `（${e.employerNo}）` : ""}` }))}
+      placeholder={t("ops.emp.pick")}
+      notFoundContent={busy ? <Spin size="small" /> : error ? <Typography.Text type="danger">{error}</Typography.Text> : term.trim() ? t("ops.emp.noMatch") : null}
+      options={list.map((e) => ({ value: e.id, label: `${e.name}${e.employerNo ? t.f("ops.c.paren", { s: e.employerNo }) : ""}` }))}
       onChange={(v) => {
         setPicked(list.find((r) => r.id === v) ?? null);
         onChange?.(v ?? undefined);

@@ -60,7 +60,7 @@ export function WorkerPicker({ value, onChange, autoFocus, id, testId, disabled 
   const list = picked && !rows.some((r) => r.id === picked.id) ? [picked, ...rows] : rows;
   const options = list.map((w) => ({
     value: w.id,
-    label: `${w.name}（${w.workerNo}）`,
+    label: `${w.name}${t.f("ops.c.paren", { s: w.workerNo })}`,
     row: w,
   }));
 
@@ -83,8 +83,8 @@ export function WorkerPicker({ value, onChange, autoFocus, id, testId, disabled 
             <Typography.Text strong>{w.name}</Typography.Text>
             <Typography.Text type="secondary" className="mono" style={{ marginLeft: 8 }}>{w.workerNo}</Typography.Text>
             <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{w.phoneMasked ?? ""}</Typography.Text>
-            <span style={{ marginLeft: 8 }}>{starText(w.stars)}</span>
-            {w.status !== "active" && <Typography.Text type="warning" style={{ marginLeft: 8 }}>{STATUS_LABELS[w.status]?.zh ?? w.status}</Typography.Text>}
+            <span style={{ marginLeft: 8 }}>{starText(w.stars, t.lang)}</span>
+            {w.status !== "active" && <Typography.Text type="warning" style={{ marginLeft: 8 }}>{t.pick(STATUS_LABELS[w.status]) || w.status}</Typography.Text>}
           </span>
         );
       }}

@@ -2,6 +2,7 @@ import { formatFen } from "@lingong/core";
 import { Space, Tag } from "antd";
 import dayjs from "dayjs";
 import type { ReactNode } from "react";
+import type { useT } from "../../i18n/index.tsx";
 
 /** A fresh idempotency key for one submission (a double click does not save twice). */
 export function newIdemKey(): string {
@@ -58,4 +59,17 @@ export function label(map: Record<string, Labelled>, value: string | null | unde
 /** Form rule: a required field with a message naming it. */
 export function req(name: string, verb = "请填写") {
   return { required: true, message: `${verb}${name}` };
+}
+
+/** The `t` of `useT()`, for helpers outside components (export columns, rules). */
+export type Tr = ReturnType<typeof useT>;
+
+/** Form rule: a required field, the message naming it in the reader's language (请填写… / 请选择…). */
+export function need(t: Tr, name: string, choose = false) {
+  return { required: true, message: t.f(choose ? "ops.v.choose" : "ops.v.fill", { name }) };
+}
+
+/** Form rule: at most `n` characters, the message naming the field. */
+export function maxLen(t: Tr, name: string, n: number) {
+  return { max: n, message: t.f("ops.v.max", { name, n }) };
 }

@@ -9,9 +9,9 @@ import { useM, useQ } from "../../lib/api.ts";
 import type { Out } from "../../lib/api-types.ts";
 import { todayShanghai } from "../../lib/display.ts";
 import { useFormError } from "../../lib/use-form-error.ts";
-import { newIdemKey, req } from "../ops/ops-common.tsx";
+import { maxLen, need, newIdemKey } from "../ops/ops-common.tsx";
 import { WorkerPicker } from "../ops/WorkerPicker.tsx";
-import { LadderSteps, OFFENCE_OPTIONS, offenceLabel, ruleText, StepTag } from "./ladder.tsx";
+import { LadderSteps, offenceLabel, offenceOptions, ruleText, StepTag } from "./ladder.tsx";
 
 type Proposed = Out<"sanctions.propose">;
 type PendingEvent = Out<"sanctions.pendingEvents">[number];
@@ -28,18 +28,18 @@ export function ProposalResult({ result }: { result: Proposed }) {
   const t = useT();
   const d = result.decision;
   return (
-    <Card size="small" title="处分提议已提交，待负责人审批" style={{ marginTop: 12 }} data-testid="proposal-result">
+    <Card size="small" title={t("ops.sanc.resultTitle")} style={{ marginTop: 12 }} data-testid="proposal-result">
       <LadderSteps step={d.step} lang={t.lang} />
       <Descriptions size="small" column={2} style={{ marginTop: 12 }}>
-        <Descriptions.Item label="处分档次"><StepTag step={d.step} lang={t.lang} /></Descriptions.Item>
-        <Descriptions.Item label="违规事项">{offenceLabel(result.sanction.offence, t.lang)}（{result.sanction.occurredOn}）</Descriptions.Item>
-        <Descriptions.Item label="适用规则" span={2}><span data-testid="rule-fired">{ruleText(d.rule, t.lang)}</span></Descriptions.Item>
-        <Descriptions.Item label="有效期至">{d.expiresOn}</Descriptions.Item>
-        {d.endDate && <Descriptions.Item label="候场查看至">{d.endDate}</Descriptions.Item>}
-        {d.gradeChange !== 0 && <Descriptions.Item label="星级">批准后降低一星</Descriptions.Item>}
-        {d.mediaExposureEligible && <Descriptions.Item label="曝光">可另行决定曝光（须有法律依据和期限）</Descriptions.Item>}
+        <Descriptions.Item label={t("ops.sanc.step")}><StepTag step={d.step} lang={t.lang} /></Descriptions.Item>
+        <Descriptions.Item label={t("ops.sanc.offence")}>{offenceLabel(result.sanction.offence, t.lang)}{t.f("ops.c.paren", { s: result.sanction.occurredOn })}</Descriptions.Item>
+        <Descriptions.Item label={t("ops.sanc.rule")} span={2}><span data-testid="rule-fired">{ruleText(d.rule, t.lang)}</span></Descriptions.Item>
+        <Descriptions.Item label={t("ops.sanc.expiresOn")}>{d.expiresOn}</Descriptions.Item>
+        {d.endDate && <Descriptions.Item label={t("ops.sanc.endDate")}>{d.endDate}</Descriptions.Item>}
+        {d.gradeChange !== 0 && <Descriptions.Item label={t("ops.c.stars")}>{t("ops.sanc.starDown")}</Descriptions.Item>}
+        {d.mediaExposureEligible && <Descriptions.Item label={t("ops.sanc.exposure")}>{t("ops.sanc.exposureNote")}</Descriptions.Item>}
       </Descriptions>
-      <Typography.Text strong>依据</Typography.Text>
+      <Typography.Text strong>{t("ops.c.basis")}</Typography.Text>
       <Reasons reasons={d.reasons as Reason[]} />
     </Card>
   );
@@ -63,7 +63,7 @@ export function ProposePanel() {
       {
         onSuccess: (r) => {
           setResult(r);
-          message.success("处分提议已提交");
+          message.success(t("ops.sanc.proposed"));
           form.resetFields();
           setKey(newIdemKey());
         },
@@ -75,24 +75,24 @@ export function ProposePanel() {
   const events = pending.data ?? [];
   return (
     <div>
-      <Card size="small" title="待处理的违规记录（爽约、投诉成立等）" style={{ marginBottom: 12 }}>
-        <QueryState isPending={pending.isPending} error={pending.error} onRetry={() => void pending.refetch()} isEmpty={events.length === 0} emptyText="没有待处理的违规记录">
+      <Card size="small" title={t("ops.sanc.pendingTitle")} style={{ marginBottom: 12 }}>
+        <QueryState isPending={pending.isPending} error={pending.error} onRetry={() => void pending.refetch()} isEmpty={events.length === 0} emptyText={t("ops.sanc.pendingEmpty")}>
           <Table<PendingEvent>
             rowKey="id"
             size="small"
             dataSource={events}
             pagination={{ pageSize: 5 }}
             columns={[
-              { title: "零工", render: (_, e) => <span><Typography.Text>{e.workerName}</Typography.Text> <span className="mono">{e.workerNo}</span></span> },
-              { title: "违规事项", dataIndex: "kind", render: (v: string) => offenceLabel(v, t.lang) },
-              { title: "日期", dataIndex: "occurredOn", width: 110 },
-              { title: "说明", dataIndex: "note", render: (v: string | null) => <Typography.Text>{v ?? ""}</Typography.Text> },
+              { title: t("ops.worker"), render: (_, e) => <span><Typography.Text>{e.workerName}</Typography.Text> <span className="mono">{e.workerNo}</span></span> },
+              { title: t("ops.sanc.offence"), dataIndex: "kind", render: (v: string) => offenceLabel(v, t.lang) },
+              { title: t("ops.c.date"), dataIndex: "occurredOn", width: 110 },
+              { title: t("ops.c.note"), dataIndex: "note", render: (v: string | null) => <Typography.Text>{v ?? ""}</Typography.Text> },
               {
                 title: t("common.actions"),
                 width: 110,
                 render: (_, e) => (
                   <Button size="small" loading={propose.isPending} onClick={() => submit({ workerId: e.workerId, conductEventId: e.id })}>
-                    按阶梯提议
+                    {t("ops.sanc.proposeLadder")}
                   </Button>
                 ),
               },
@@ -100,7 +100,7 @@ export function ProposePanel() {
           />
         </QueryState>
       </Card>
-      <Card size="small" title="登记违规并提议处分">
+      <Card size="small" title={t("ops.sanc.formTitle")}>
         {formError.error && <Alert type="error" showIcon title={formError.error} style={{ marginBottom: 8 }} data-testid="propose-error" />}
         <Form<ProposeForm>
           form={form}
@@ -112,17 +112,17 @@ export function ProposePanel() {
             <Form.Item name="workerId" label={t("ops.worker")} rules={[{ required: true, message: t("ops.workerRequired") }]} style={{ width: 320 }}>
               <WorkerPicker testId="sanction-worker" />
             </Form.Item>
-            <Form.Item name="offence" label="违规事项" rules={[req("违规事项", "请选择")]} style={{ width: 260 }}>
-              <Select options={OFFENCE_OPTIONS} placeholder="选择违规事项" data-testid="sanction-offence" />
+            <Form.Item name="offence" label={t("ops.sanc.offence")} rules={[need(t, t("ops.sanc.offence"), true)]} style={{ width: 260 }}>
+              <Select options={offenceOptions(t.lang)} placeholder={t("ops.sanc.offencePick")} data-testid="sanction-offence" />
             </Form.Item>
-            <Form.Item name="occurredOn" label="违规日期" rules={[req("违规日期", "请选择")]}>
+            <Form.Item name="occurredOn" label={t("ops.sanc.occurredOn")} rules={[need(t, t("ops.sanc.occurredOn"), true)]}>
               <DatePicker allowClear={false} disabledDate={(d) => d.format("YYYY-MM-DD") > today} style={{ width: 140 }} />
             </Form.Item>
           </Space>
-          <Form.Item name="note" label="情况说明" rules={[{ max: 500, message: "情况说明不能超过 500 个字" }]}>
-            <Input.TextArea rows={2} placeholder="经过、证据、当事人陈述" />
+          <Form.Item name="note" label={t("ops.sanc.situation")} rules={[maxLen(t, t("ops.sanc.situation"), 500)]}>
+            <Input.TextArea rows={2} placeholder={t("ops.sanc.situationPh")} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={propose.isPending} data-testid="propose-submit">提议处分</Button>
+          <Button type="primary" htmlType="submit" loading={propose.isPending} data-testid="propose-submit">{t("ops.sanc.propose")}</Button>
         </Form>
       </Card>
       {result && <ProposalResult result={result} />}

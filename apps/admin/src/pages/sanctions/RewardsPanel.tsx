@@ -11,18 +11,18 @@ import { starText } from "../../lib/display.ts";
 import { errorInfo } from "../../lib/errors.ts";
 import type { ExportColumn } from "../../lib/excel.ts";
 import { useCan } from "../../lib/session.ts";
-import { EnumTag, label, newIdemKey } from "../ops/ops-common.tsx";
+import { EnumTag, label, newIdemKey, type Tr } from "../ops/ops-common.tsx";
 import { REWARD_KIND_LABELS } from "../ops/labels.ts";
 
 type Granted = Out<"rewards.list">[number];
 type Candidate = Out<"rewards.proposals">[number];
 
-const EXPORT: ExportColumn<Granted>[] = [
-  { title: "零工", value: (r) => r.workerName },
-  { title: "奖励", value: (r) => label(REWARD_KIND_LABELS, r.kind) },
-  { title: "日期", value: (r) => r.grantedOn },
-  { title: "批准人", value: (r) => r.grantedByName },
-  { title: "依据", value: (r) => (r.reasons as Reason[]).map((x) => x.zh).join("；") },
+const exportColumns = (t: Tr): ExportColumn<Granted>[] => [
+  { title: t("ops.worker"), value: (r) => r.workerName },
+  { title: t("ops.rw.reward"), value: (r) => label(REWARD_KIND_LABELS, r.kind, t.lang) },
+  { title: t("ops.c.date"), value: (r) => r.grantedOn },
+  { title: t("ops.rw.grantedBy"), value: (r) => r.grantedByName },
+  { title: t("ops.c.basis"), value: (r) => (r.reasons as Reason[]).map((x) => t.pick(x)).join(t("ops.c.listSep")) },
 ];
 
 /** M8 rewards: what the rules propose (from the worker's record) and what the head granted. */
@@ -40,17 +40,17 @@ export function RewardsPanel() {
   return (
     <div>
       {mayPropose && (
-        <Card size="small" title="符合奖励条件的零工（按规则自动提出）" style={{ marginBottom: 12 }}>
-          <QueryState isPending={proposals.isPending} error={proposals.error} onRetry={() => void proposals.refetch()} isEmpty={candidates.length === 0} emptyText="目前没有符合奖励条件的零工">
+        <Card size="small" title={t("ops.rw.eligible")} style={{ marginBottom: 12 }}>
+          <QueryState isPending={proposals.isPending} error={proposals.error} onRetry={() => void proposals.refetch()} isEmpty={candidates.length === 0} emptyText={t("ops.rw.eligibleEmpty")}>
             <Table<Candidate>
               rowKey={(c) => c.worker.id}
               size="small"
               pagination={false}
               dataSource={candidates}
               columns={[
-                { title: "零工", render: (_, c) => <span><Typography.Text>{c.worker.name}</Typography.Text> {starText(c.worker.stars)}</span> },
+                { title: t("ops.worker"), render: (_, c) => <span><Typography.Text>{c.worker.name}</Typography.Text> {starText(c.worker.stars, t.lang)}</span> },
                 {
-                  title: "建议奖励",
+                  title: t("ops.rw.suggested"),
                   render: (_, c) => (
                     <Space orientation="vertical" style={{ width: "100%" }}>
                       {c.proposals.map((p) => (
@@ -66,11 +66,11 @@ export function RewardsPanel() {
                                 setBusyKey(`${c.worker.id}:${p.kind}`);
                                 grant.mutate(
                                   { workerId: c.worker.id, kind: p.kind, idempotencyKey: newIdemKey() },
-                                  { onSuccess: () => message.success(`已授予：${label(REWARD_KIND_LABELS, p.kind)}`), onError: (e) => message.error(errorInfo(e).message) },
+                                  { onSuccess: () => message.success(t.f("ops.rw.granted", { kind: label(REWARD_KIND_LABELS, p.kind, t.lang) })), onError: (e) => message.error(errorInfo(e).message) },
                                 );
                               }}
                             >
-                              授予
+                              {t("ops.rw.grant")}
                             </Button>
                           )}
                         </div>
@@ -84,21 +84,21 @@ export function RewardsPanel() {
         </Card>
       )}
       <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 8 }}>
-        <Typography.Title level={5} style={{ margin: 0 }}>已授予的奖励</Typography.Title>
-        <ExportButton name="奖励记录" columns={EXPORT} rows={rows} />
+        <Typography.Title level={5} style={{ margin: 0 }}>{t("ops.rw.grantedTitle")}</Typography.Title>
+        <ExportButton name={t("ops.rw.exportName")} columns={exportColumns(t)} rows={rows} />
       </Space>
-      <QueryState isPending={granted.isPending} error={granted.error} onRetry={() => void granted.refetch()} isEmpty={rows.length === 0} emptyText="还没有授予奖励">
+      <QueryState isPending={granted.isPending} error={granted.error} onRetry={() => void granted.refetch()} isEmpty={rows.length === 0} emptyText={t("ops.rw.empty")}>
         <Table<Granted>
           rowKey="id"
           size="middle"
           dataSource={rows}
           pagination={{ pageSize: 20 }}
           columns={[
-            { title: "零工", dataIndex: "workerName", render: (v: string) => <Typography.Text>{v}</Typography.Text> },
-            { title: "奖励", dataIndex: "kind", width: 140, render: (v: string) => <EnumTag map={REWARD_KIND_LABELS} value={v} lang={t.lang} /> },
-            { title: "日期", dataIndex: "grantedOn", width: 110 },
-            { title: "批准人", dataIndex: "grantedByName", width: 120 },
-            { title: "依据", dataIndex: "reasons", render: (v: unknown) => <Reasons reasons={v as Reason[]} /> },
+            { title: t("ops.worker"), dataIndex: "workerName", render: (v: string) => <Typography.Text>{v}</Typography.Text> },
+            { title: t("ops.rw.reward"), dataIndex: "kind", width: 140, render: (v: string) => <EnumTag map={REWARD_KIND_LABELS} value={v} lang={t.lang} /> },
+            { title: t("ops.c.date"), dataIndex: "grantedOn", width: 110 },
+            { title: t("ops.rw.grantedBy"), dataIndex: "grantedByName", width: 120 },
+            { title: t("ops.c.basis"), dataIndex: "reasons", render: (v: unknown) => <Reasons reasons={v as Reason[]} /> },
           ]}
         />
       </QueryState>

@@ -14,8 +14,8 @@ export default function SanctionsPage() {
   const mayList = useCan("sanctions.list");
   const [tab, setTab] = useState<string | undefined>();
   const items = [
-    ...(mayPropose ? [{ key: "propose", label: "处分提议", children: <ProposePanel /> }] : []),
-    ...(mayList ? [{ key: "list", label: "处分记录与申诉", children: <SanctionList /> }] : []),
+    ...(mayPropose ? [{ key: "propose", label: t("ops.sanc.tab.propose"), children: <ProposePanel /> }] : []),
+    ...(mayList ? [{ key: "list", label: t("ops.sanc.tab.list"), children: <SanctionList /> }] : []),
     { key: "rewards", label: t("nav.rewards"), children: <RewardsPanel /> },
   ];
   return (

@@ -13,7 +13,9 @@ export function offenceLabel(offence: string, lang: "zh" | "en" = "zh"): string 
   return l ? (lang === "en" ? l.en : l.zh) : offence;
 }
 
-export const OFFENCE_OPTIONS = Object.entries(POLICY.events).map(([value, e]) => ({ value, label: e.label.zh }));
+export function offenceOptions(lang: "zh" | "en") {
+  return Object.entries(POLICY.events).map(([value, e]) => ({ value, label: lang === "en" ? e.label.en : e.label.zh }));
+}
 
 const STEP_COLORS: Record<string, string> = { criticism: "default", yellow_card: "gold", star_demotion: "orange", probation: "volcano", expulsion: "red" };
 

@@ -9,20 +9,20 @@ import { yuanToFen } from "../../lib/display.ts";
 import type { ExportColumn } from "../../lib/excel.ts";
 import { useFormError } from "../../lib/use-form-error.ts";
 import { useCan } from "../../lib/session.ts";
-import { EnumTag, fen, label, newIdemKey, options, req } from "../ops/ops-common.tsx";
+import { EnumTag, fen, label, maxLen, need, newIdemKey, options, type Tr } from "../ops/ops-common.tsx";
 import { TOOL_CONDITION_LABELS, TOOL_KIND_LABELS } from "../ops/labels.ts";
 
 export type ToolRow = Out<"tools.list">[number];
 
-const EXPORT: ExportColumn<ToolRow>[] = [
-  { title: "工具", value: (r) => r.name },
-  { title: "类别", value: (r) => label(TOOL_KIND_LABELS, r.kind) },
-  { title: "收费", value: (r) => (r.free ? "免费" : "收费") },
-  { title: "日租金（元）", value: (r) => r.dailyFeeFen / 100 },
-  { title: "押金（元）", value: (r) => r.depositFen / 100 },
-  { title: "状况", value: (r) => label(TOOL_CONDITION_LABELS, r.condition) },
-  { title: "借出给", value: (r) => r.borrowerName ?? "" },
-  { title: "应还日期", value: (r) => r.dueDate ?? "" },
+const exportColumns = (t: Tr): ExportColumn<ToolRow>[] => [
+  { title: t("ops.tool.tool"), value: (r) => r.name },
+  { title: t("ops.c.category"), value: (r) => label(TOOL_KIND_LABELS, r.kind, t.lang) },
+  { title: t("ops.c.fee"), value: (r) => t(r.free ? "ops.c.free" : "ops.c.paid") },
+  { title: t("ops.tool.dailyFeeYuan"), value: (r) => r.dailyFeeFen / 100 },
+  { title: t("ops.tool.depositYuan"), value: (r) => r.depositFen / 100 },
+  { title: t("ops.tool.condition"), value: (r) => label(TOOL_CONDITION_LABELS, r.condition, t.lang) },
+  { title: t("ops.tool.lentTo"), value: (r) => r.borrowerName ?? "" },
+  { title: t("ops.tool.dueDate"), value: (r) => r.dueDate ?? "" },
 ];
 
 interface NewToolForm {
@@ -35,10 +35,11 @@ interface NewToolForm {
 
 /** Pricing of a tool as the counter reads it. */
 export function ToolPrice({ tool }: { tool: Pick<ToolRow, "free" | "dailyFeeFen" | "depositFen"> }) {
+  const t = useT();
   return (
     <span>
-      {tool.free ? <Tag color="green">免费</Tag> : <Tag color="blue">日租 {fen(tool.dailyFeeFen)}</Tag>}
-      {tool.depositFen > 0 && <Tag>押金 {fen(tool.depositFen)}</Tag>}
+      {tool.free ? <Tag color="green">{t("ops.c.free")}</Tag> : <Tag color="blue">{t.f("ops.tool.perDay", { fee: fen(tool.dailyFeeFen) })}</Tag>}
+      {tool.depositFen > 0 && <Tag>{t.f("ops.tool.depositTag", { fee: fen(tool.depositFen) })}</Tag>}
     </span>
   );
 }
@@ -52,23 +53,23 @@ export function ToolCatalogue() {
     <div>
       {mayCreate && <NewTool />}
       <div style={{ display: "flex", justifyContent: "flex-end", margin: "12px 0" }}>
-        <ExportButton name="工具目录" columns={EXPORT} rows={rows} />
+        <ExportButton name={t("ops.tools.catalogue")} columns={exportColumns(t)} rows={rows} />
       </div>
-      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText="还没有登记工具">
+      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText={t("ops.tool.empty")}>
         <Table<ToolRow>
           rowKey="id"
           size="middle"
           dataSource={rows}
-          pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 件` }}
+          pagination={{ pageSize: 20, showTotal: (n) => t.f("ops.tool.total", { n }) }}
           columns={[
-            { title: "工具", dataIndex: "name", render: (v: string, r) => <Typography.Text delete={!r.active}>{v}</Typography.Text> },
-            { title: "类别", dataIndex: "kind", width: 110, render: (v: string) => label(TOOL_KIND_LABELS, v, t.lang) },
-            { title: "收费", width: 200, render: (_, r) => <ToolPrice tool={r} /> },
-            { title: "状况", dataIndex: "condition", width: 90, render: (v: string) => <EnumTag map={TOOL_CONDITION_LABELS} value={v} lang={t.lang} /> },
+            { title: t("ops.tool.tool"), dataIndex: "name", render: (v: string, r) => <Typography.Text delete={!r.active}>{v}</Typography.Text> },
+            { title: t("ops.c.category"), dataIndex: "kind", width: 110, render: (v: string) => label(TOOL_KIND_LABELS, v, t.lang) },
+            { title: t("ops.c.fee"), width: 200, render: (_, r) => <ToolPrice tool={r} /> },
+            { title: t("ops.tool.condition"), dataIndex: "condition", width: 90, render: (v: string) => <EnumTag map={TOOL_CONDITION_LABELS} value={v} lang={t.lang} /> },
             {
-              title: "在库",
+              title: t("ops.tool.inStock"),
               width: 220,
-              render: (_, r) => (r.out ? <span><Tag color="orange">已借出</Tag>{r.borrowerName}（应还 {r.dueDate}）</span> : <Tag color="green">在库</Tag>),
+              render: (_, r) => (r.out ? <span><Tag color="orange">{t("ops.tool.lentOut")}</Tag>{r.borrowerName}{t.f("ops.tool.dueParen", { d: r.dueDate ?? "" })}</span> : <Tag color="green">{t("ops.tool.inStock")}</Tag>),
             },
           ]}
         />
@@ -78,6 +79,7 @@ export function ToolCatalogue() {
 }
 
 function NewTool() {
+  const t = useT();
   const [form] = Form.useForm<NewToolForm>();
   const free = Form.useWatch("free", form) ?? true;
   const create = useM("tools.create");
@@ -85,7 +87,7 @@ function NewTool() {
   const { message } = App.useApp();
   const [key, setKey] = useState(newIdemKey);
   return (
-    <Card size="small" title="登记新工具">
+    <Card size="small" title={t("ops.tool.newTitle")}>
       {formError.error && <Alert type="error" showIcon title={formError.error} style={{ marginBottom: 8 }} />}
       <Form<NewToolForm>
         form={form}
@@ -97,7 +99,7 @@ function NewTool() {
             { name: v.name, kind: v.kind as ToolRow["kind"], free: v.free, dailyFeeFen: v.free ? 0 : (yuanToFen(v.dailyFeeYuan) ?? 0), depositFen: yuanToFen(v.depositYuan) ?? 0, idempotencyKey: key },
             {
               onSuccess: (row) => {
-                message.success(`已登记：${row.name}`);
+                message.success(t.f("ops.c.registeredName", { name: row.name }));
                 form.resetFields();
                 setKey(newIdemKey());
               },
@@ -106,25 +108,25 @@ function NewTool() {
           );
         }}
       >
-        <Form.Item name="name" label="名称" rules={[req("工具名称"), { max: 50, message: "工具名称不能超过 50 个字" }]}>
-          <Input placeholder="如：铁锹、电锤" style={{ width: 160 }} />
+        <Form.Item name="name" label={t("ops.tool.name")} rules={[need(t, t("ops.tool.nameFull")), maxLen(t, t("ops.tool.nameFull"), 50)]}>
+          <Input placeholder={t("ops.tool.namePh")} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="kind" label="类别" rules={[req("类别", "请选择")]}>
-          <Select style={{ width: 120 }} options={options(TOOL_KIND_LABELS, "zh")} />
+        <Form.Item name="kind" label={t("ops.c.category")} rules={[need(t, t("ops.c.category"), true)]}>
+          <Select style={{ width: 120 }} options={options(TOOL_KIND_LABELS, t.lang)} />
         </Form.Item>
-        <Form.Item name="free" label="免费" valuePropName="checked">
-          <Switch checkedChildren="免费" unCheckedChildren="收费" />
+        <Form.Item name="free" label={t("ops.c.free")} valuePropName="checked">
+          <Switch checkedChildren={t("ops.c.free")} unCheckedChildren={t("ops.c.paid")} />
         </Form.Item>
         {!free && (
-          <Form.Item name="dailyFeeYuan" label="日租金" rules={[req("日租金"), { type: "number", min: 0, message: "日租金不能为负" }]}>
-            <InputNumber min={0} step={1} precision={2} suffix="元" style={{ width: 120 }} />
+          <Form.Item name="dailyFeeYuan" label={t("ops.tool.dailyFee")} rules={[need(t, t("ops.tool.dailyFee")), { type: "number", min: 0, message: t.f("ops.c.nonNegative", { name: t("ops.tool.dailyFee") }) }]}>
+            <InputNumber min={0} step={1} precision={2} suffix={t("ops.c.yuan")} style={{ width: 120 }} />
           </Form.Item>
         )}
-        <Form.Item name="depositYuan" label="押金" rules={[{ type: "number", min: 0, message: "押金不能为负" }]}>
-          <InputNumber min={0} step={10} precision={2} suffix="元" style={{ width: 120 }} />
+        <Form.Item name="depositYuan" label={t("ops.c.deposit")} rules={[{ type: "number", min: 0, message: t.f("ops.c.nonNegative", { name: t("ops.c.deposit") }) }]}>
+          <InputNumber min={0} step={10} precision={2} suffix={t("ops.c.yuan")} style={{ width: 120 }} />
         </Form.Item>
         <Form.Item>
-          <Button type="primary" htmlType="submit" loading={create.isPending}>登记</Button>
+          <Button type="primary" htmlType="submit" loading={create.isPending}>{t("ops.c.register")}</Button>
         </Form.Item>
       </Form>
     </Card>

@@ -10,7 +10,7 @@ import type { Out } from "../../lib/api-types.ts";
 import { todayShanghai, yuanToFen } from "../../lib/display.ts";
 import type { ExportColumn } from "../../lib/excel.ts";
 import { useFormError } from "../../lib/use-form-error.ts";
-import { EnumTag, fen, fmtTime, label, newIdemKey, options, req } from "../ops/ops-common.tsx";
+import { EnumTag, fen, fmtTime, label, maxLen, need, newIdemKey, options, type Tr } from "../ops/ops-common.tsx";
 import { TOOL_CONDITION_LABELS } from "../ops/labels.ts";
 import { WorkerPicker } from "../ops/WorkerPicker.tsx";
 import { ToolPrice, type ToolRow } from "./ToolCatalogue.tsx";
@@ -26,27 +26,27 @@ interface LendForm {
   note?: string;
 }
 
-const RENTAL_EXPORT: ExportColumn<Rental>[] = [
-  { title: "工具", value: (r) => r.toolName },
-  { title: "零工", value: (r) => r.workerName },
-  { title: "借出时间", value: (r) => fmtTime(r.lentAt) },
-  { title: "应还日期", value: (r) => r.dueDate },
-  { title: "归还时间", value: (r) => fmtTime(r.returnedAt) },
-  { title: "归还状况", value: (r) => label(TOOL_CONDITION_LABELS, r.returnCondition) },
-  { title: "租金（元）", value: (r) => r.feeFen / 100 },
-  { title: "押金（元）", value: (r) => r.depositFen / 100 },
-  { title: "退还押金（元）", value: (r) => (r.depositRefundedFen === null ? null : r.depositRefundedFen / 100) },
+const rentalExport = (t: Tr): ExportColumn<Rental>[] => [
+  { title: t("ops.tool.tool"), value: (r) => r.toolName },
+  { title: t("ops.worker"), value: (r) => r.workerName },
+  { title: t("ops.tool.lentAt"), value: (r) => fmtTime(r.lentAt) },
+  { title: t("ops.tool.dueDate"), value: (r) => r.dueDate },
+  { title: t("ops.tool.returnedAt"), value: (r) => fmtTime(r.returnedAt) },
+  { title: t("ops.tool.returnCondition"), value: (r) => label(TOOL_CONDITION_LABELS, r.returnCondition, t.lang) },
+  { title: t("ops.tool.feeYuan"), value: (r) => r.feeFen / 100 },
+  { title: t("ops.tool.depositYuan"), value: (r) => r.depositFen / 100 },
+  { title: t("ops.tool.refundYuan"), value: (r) => (r.depositRefundedFen === null ? null : r.depositRefundedFen / 100) },
 ];
 
-const OVERDUE_EXPORT: ExportColumn<Overdue>[] = [
-  { title: "工具", value: (r) => r.toolName },
-  { title: "零工编号", value: (r) => r.workerNo },
-  { title: "零工", value: (r) => r.workerName },
-  { title: "手机号（脱敏）", value: (r) => r.phoneMasked },
-  { title: "借出时间", value: (r) => fmtTime(r.lentAt) },
-  { title: "应还日期", value: (r) => r.dueDate },
-  { title: "逾期天数", value: (r) => r.daysOverdue },
-  { title: "押金（元）", value: (r) => r.depositFen / 100 },
+const overdueExport = (t: Tr): ExportColumn<Overdue>[] => [
+  { title: t("ops.tool.tool"), value: (r) => r.toolName },
+  { title: t("ops.c.workerNo"), value: (r) => r.workerNo },
+  { title: t("ops.worker"), value: (r) => r.workerName },
+  { title: t("ops.tool.phoneMasked"), value: (r) => r.phoneMasked },
+  { title: t("ops.tool.lentAt"), value: (r) => fmtTime(r.lentAt) },
+  { title: t("ops.tool.dueDate"), value: (r) => r.dueDate },
+  { title: t("ops.tool.daysOverdue"), value: (r) => r.daysOverdue },
+  { title: t("ops.tool.depositYuan"), value: (r) => r.depositFen / 100 },
 ];
 
 function lendable(tool: ToolRow): boolean {
@@ -72,7 +72,7 @@ export function LendPanel() {
 
   return (
     <div>
-      <Card size="small" title="借出工具" style={{ marginBottom: 16 }}>
+      <Card size="small" title={t("ops.tool.lendTitle")} style={{ marginBottom: 16 }}>
         {formError.error && <Alert type="error" showIcon title={formError.error} style={{ marginBottom: 8 }} data-testid="lend-error" />}
         <Form<LendForm>
           form={form}
@@ -84,7 +84,7 @@ export function LendPanel() {
               { workerId: v.workerId ?? "", toolId: v.toolId ?? "", dueDate: v.dueDate.format("YYYY-MM-DD"), note: v.note || undefined, idempotencyKey: key },
               {
                 onSuccess: (row) => {
-                  message.success(row.depositFen > 0 ? `已借出，请收取押金 ${fen(row.depositFen)}` : "已借出");
+                  message.success(row.depositFen > 0 ? t.f("ops.tool.lentDeposit", { fee: fen(row.depositFen) }) : t("ops.tool.lent"));
                   form.resetFields();
                   setKey(newIdemKey());
                 },
@@ -97,39 +97,39 @@ export function LendPanel() {
             <Form.Item name="workerId" label={t("ops.worker")} rules={[{ required: true, message: t("ops.workerRequired") }]} style={{ width: 340 }}>
               <WorkerPicker autoFocus testId="lend-worker" />
             </Form.Item>
-            <Form.Item name="toolId" label="工具" rules={[req("工具", "请选择")]} style={{ width: 260 }}>
+            <Form.Item name="toolId" label={t("ops.tool.tool")} rules={[need(t, t("ops.tool.tool"), true)]} style={{ width: 260 }}>
               <Select
                 data-testid="lend-tool"
                 showSearch={{ optionFilterProp: "label" }}
-                placeholder={tools.isPending ? "加载中…" : available.length ? "选择在库工具" : "没有可借的工具"}
+                placeholder={tools.isPending ? t("common.loading") : available.length ? t("ops.tool.pick") : t("ops.tool.noneToLend")}
                 loading={tools.isPending}
-                options={available.map((x) => ({ value: x.id, label: `${x.name}${x.free ? "（免费）" : `（日租 ${fen(x.dailyFeeFen)}）`}` }))}
+                options={available.map((x) => ({ value: x.id, label: `${x.name}${t.f("ops.c.paren", { s: x.free ? t("ops.c.free") : t.f("ops.tool.perDay", { fee: fen(x.dailyFeeFen) }) })}` }))}
               />
             </Form.Item>
-            <Form.Item name="dueDate" label="应还日期" rules={[req("应还日期", "请选择")]}>
+            <Form.Item name="dueDate" label={t("ops.tool.dueDate")} rules={[need(t, t("ops.tool.dueDate"), true)]}>
               <DatePicker allowClear={false} disabledDate={(d) => d.format("YYYY-MM-DD") < today} style={{ width: 150 }} />
             </Form.Item>
-            <Form.Item name="note" label="备注" rules={[{ max: 200, message: "备注不能超过 200 个字" }]}>
-              <Input style={{ width: 200 }} placeholder="可不填" />
+            <Form.Item name="note" label={t("ops.c.remark")} rules={[maxLen(t, t("ops.c.remark"), 200)]}>
+              <Input style={{ width: 200 }} placeholder={t("ops.c.optional")} />
             </Form.Item>
             <Form.Item label=" ">
-              <Button type="primary" htmlType="submit" loading={lend.isPending} data-testid="lend-submit">借出</Button>
+              <Button type="primary" htmlType="submit" loading={lend.isPending} data-testid="lend-submit">{t("ops.tool.lend")}</Button>
             </Form.Item>
           </Space>
           {tool && (
             <div>
               <ToolPrice tool={tool} />
-              {tool.depositFen > 0 && <Typography.Text type="warning">借出时收取押金 {fen(tool.depositFen)}，归还时按状况退还。</Typography.Text>}
+              {tool.depositFen > 0 && <Typography.Text type="warning">{t.f("ops.tool.depositHint", { fee: fen(tool.depositFen) })}</Typography.Text>}
             </div>
           )}
         </Form>
       </Card>
 
       <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 8 }}>
-        <Typography.Title level={5} style={{ margin: 0 }}>借出中（{openRows.length}）</Typography.Title>
-        <ExportButton name="借出中的工具" columns={RENTAL_EXPORT} rows={openRows} />
+        <Typography.Title level={5} style={{ margin: 0 }}>{t.f("ops.tool.outCount", { n: openRows.length })}</Typography.Title>
+        <ExportButton name={t("ops.tool.outExport")} columns={rentalExport(t)} rows={openRows} />
       </Space>
-      <QueryState isPending={open.isPending} error={open.error} onRetry={() => void open.refetch()} isEmpty={openRows.length === 0} emptyText="目前没有借出的工具">
+      <QueryState isPending={open.isPending} error={open.error} onRetry={() => void open.refetch()} isEmpty={openRows.length === 0} emptyText={t("ops.tool.outEmpty")}>
         <Table<Rental>
           rowKey="id"
           size="middle"
@@ -137,12 +137,12 @@ export function LendPanel() {
           pagination={{ pageSize: 10 }}
           data-testid="open-rentals"
           columns={[
-            { title: "工具", dataIndex: "toolName" },
-            { title: "零工", dataIndex: "workerName", render: (v: string) => <Typography.Text>{v}</Typography.Text> },
-            { title: "借出时间", dataIndex: "lentAt", width: 160, render: (v: string) => fmtTime(v) },
-            { title: "应还日期", dataIndex: "dueDate", width: 150, render: (v: string) => (v < today ? <span>{v} <Tag color="red">{t("ops.overdue")}</Tag></span> : v) },
-            { title: "押金", dataIndex: "depositFen", width: 100, render: (v: number) => (v ? fen(v) : "—") },
-            { title: t("common.actions"), width: 90, render: (_, r) => <Button size="small" type="primary" onClick={() => setReturning(r)}>归还</Button> },
+            { title: t("ops.tool.tool"), dataIndex: "toolName" },
+            { title: t("ops.worker"), dataIndex: "workerName", render: (v: string) => <Typography.Text>{v}</Typography.Text> },
+            { title: t("ops.tool.lentAt"), dataIndex: "lentAt", width: 160, render: (v: string) => fmtTime(v) },
+            { title: t("ops.tool.dueDate"), dataIndex: "dueDate", width: 150, render: (v: string) => (v < today ? <span>{v} <Tag color="red">{t("ops.overdue")}</Tag></span> : v) },
+            { title: t("ops.c.deposit"), dataIndex: "depositFen", width: 100, render: (v: number) => (v ? fen(v) : "—") },
+            { title: t("common.actions"), width: 90, render: (_, r) => <Button size="small" type="primary" onClick={() => setReturning(r)}>{t("ops.tool.return")}</Button> },
           ]}
         />
       </QueryState>
@@ -158,6 +158,7 @@ interface ReturnForm {
 }
 
 function ReturnModal({ rental, onClose }: { rental: Rental; onClose: () => void }) {
+  const t = useT();
   const [form] = Form.useForm<ReturnForm>();
   const ret = useM("rentals.return");
   const formError = useFormError(form);
@@ -167,8 +168,8 @@ function ReturnModal({ rental, onClose }: { rental: Rental; onClose: () => void 
   return (
     <Modal
       open
-      title={`归还：${rental.toolName}（${rental.workerName}）`}
-      okText="确认归还"
+      title={t.f("ops.tool.returnTitle", { tool: rental.toolName, worker: rental.workerName })}
+      okText={t("ops.tool.returnOk")}
       onOk={() => form.submit()}
       confirmLoading={ret.isPending}
       onCancel={onClose}
@@ -194,10 +195,10 @@ function ReturnModal({ rental, onClose }: { rental: Rental; onClose: () => void 
             },
             {
               onSuccess: (row) => {
-                const parts = ["已归还"];
-                if (row.feeFen > 0) parts.push(`应收租金 ${fen(row.feeFen)}`);
-                if ((row.depositRefundedFen ?? 0) > 0) parts.push(`退还押金 ${fen(row.depositRefundedFen)}`);
-                message.success(parts.join("，"));
+                const parts = [t("ops.tool.returned")];
+                if (row.feeFen > 0) parts.push(t.f("ops.tool.feeDue", { fee: fen(row.feeFen) }));
+                if ((row.depositRefundedFen ?? 0) > 0) parts.push(t.f("ops.tool.refunded", { fee: fen(row.depositRefundedFen) }));
+                message.success(parts.join(t("ops.tool.sep")));
                 onClose();
               },
               onError: (e) => formError.show(e),
@@ -205,20 +206,20 @@ function ReturnModal({ rental, onClose }: { rental: Rental; onClose: () => void 
           );
         }}
       >
-        <Form.Item name="condition" label="归还时状况" rules={[req("归还时状况", "请选择")]}>
-          <Select autoFocus options={options(TOOL_CONDITION_LABELS, "zh")} data-testid="return-condition" />
+        <Form.Item name="condition" label={t("ops.tool.conditionOnReturn")} rules={[need(t, t("ops.tool.conditionOnReturn"), true)]}>
+          <Select autoFocus options={options(TOOL_CONDITION_LABELS, t.lang)} data-testid="return-condition" />
         </Form.Item>
         {deposit > 0 && (
           <Form.Item
             name="refundYuan"
-            label={`退还押金（已收 ${fen(deposit)}）`}
-            rules={[req("退还押金"), { type: "number", min: 0, max: deposit / 100, message: `退还押金应在 0 到 ${deposit / 100} 元之间` }]}
+            label={t.f("ops.tool.refundLabel", { fee: fen(deposit) })}
+            rules={[need(t, t("ops.tool.refund")), { type: "number", min: 0, max: deposit / 100, message: t.f("ops.tool.refundRange", { max: deposit / 100 }) }]}
           >
-            <InputNumber min={0} max={deposit / 100} precision={2} suffix="元" style={{ width: 160 }} />
+            <InputNumber min={0} max={deposit / 100} precision={2} suffix={t("ops.c.yuan")} style={{ width: 160 }} />
           </Form.Item>
         )}
-        <Form.Item name="note" label="备注" rules={[{ max: 200, message: "备注不能超过 200 个字" }]}>
-          <Input placeholder="如：刃口有缺损" onPressEnter={() => form.submit()} />
+        <Form.Item name="note" label={t("ops.c.remark")} rules={[maxLen(t, t("ops.c.remark"), 200)]}>
+          <Input placeholder={t("ops.tool.returnNotePh")} onPressEnter={() => form.submit()} />
         </Form.Item>
       </Form>
     </Modal>
@@ -226,26 +227,27 @@ function ReturnModal({ rental, onClose }: { rental: Rental; onClose: () => void 
 }
 
 export function OverduePanel({ query }: { query: UseQueryResult<Overdue[], Error> }) {
+  const t = useT();
   const rows = query.data ?? [];
   return (
     <div>
       <div style={{ display: "flex", justifyContent: "flex-end", marginBottom: 8 }}>
-        <ExportButton name="逾期未还工具" columns={OVERDUE_EXPORT} rows={rows} />
+        <ExportButton name={t("ops.tool.overdueExport")} columns={overdueExport(t)} rows={rows} />
       </div>
-      <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()} isEmpty={rows.length === 0} emptyText="没有逾期未还的工具">
+      <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()} isEmpty={rows.length === 0} emptyText={t("ops.tool.overdueEmpty")}>
         <Table<Overdue>
           rowKey="id"
           size="middle"
           dataSource={rows}
           pagination={{ pageSize: 20 }}
           columns={[
-            { title: "工具", dataIndex: "toolName" },
-            { title: "零工编号", dataIndex: "workerNo", width: 110, render: (v: string) => <span className="mono">{v}</span> },
-            { title: "零工", dataIndex: "workerName", render: (v: string) => <Typography.Text>{v}</Typography.Text> },
-            { title: "手机号", dataIndex: "phoneMasked", width: 130 },
-            { title: "应还日期", dataIndex: "dueDate", width: 120 },
-            { title: "逾期", dataIndex: "daysOverdue", width: 90, render: (v: number) => <Tag color="red">{v} 天</Tag> },
-            { title: "押金", dataIndex: "depositFen", width: 100, render: (v: number) => (v ? fen(v) : "—") },
+            { title: t("ops.tool.tool"), dataIndex: "toolName" },
+            { title: t("ops.c.workerNo"), dataIndex: "workerNo", width: 110, render: (v: string) => <span className="mono">{v}</span> },
+            { title: t("ops.worker"), dataIndex: "workerName", render: (v: string) => <Typography.Text>{v}</Typography.Text> },
+            { title: t("ops.tool.phone"), dataIndex: "phoneMasked", width: 130 },
+            { title: t("ops.tool.dueDate"), dataIndex: "dueDate", width: 120 },
+            { title: t("ops.overdue"), dataIndex: "daysOverdue", width: 90, render: (v: number) => <Tag color="red">{t.f("ops.tool.days", { n: v })}</Tag> },
+            { title: t("ops.c.deposit"), dataIndex: "depositFen", width: 100, render: (v: number) => (v ? fen(v) : "—") },
           ]}
         />
       </QueryState>
@@ -264,23 +266,23 @@ export function RentalHistory() {
         <div style={{ width: 340 }}>
           <WorkerPicker value={workerId} onChange={(id) => setWorkerId(id)} />
         </div>
-        <ExportButton name="工具借用记录" columns={RENTAL_EXPORT} rows={rows} />
+        <ExportButton name={t("ops.tool.historyExport")} columns={rentalExport(t)} rows={rows} />
       </Space>
-      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText="没有借用记录">
+      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText={t("ops.tool.historyEmpty")}>
         <Table<Rental>
           rowKey="id"
           size="middle"
           dataSource={rows}
-          pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 条` }}
+          pagination={{ pageSize: 20, showTotal: (n) => t.f("ops.c.total", { n }) }}
           columns={[
-            { title: "工具", dataIndex: "toolName" },
-            { title: "零工", dataIndex: "workerName", render: (v: string) => <Typography.Text>{v}</Typography.Text> },
-            { title: "借出", dataIndex: "lentAt", width: 150, render: (v: string) => fmtTime(v) },
-            { title: "应还", dataIndex: "dueDate", width: 110 },
-            { title: "归还", dataIndex: "returnedAt", width: 150, render: (v: string | null) => (v ? fmtTime(v) : <Tag color="orange">借出中</Tag>) },
-            { title: "状况", dataIndex: "returnCondition", width: 80, render: (v: string | null) => <EnumTag map={TOOL_CONDITION_LABELS} value={v} lang={t.lang} /> },
-            { title: "租金", dataIndex: "feeFen", width: 90, render: (v: number) => fen(v) },
-            { title: "押金/退还", width: 150, render: (_, r) => (r.depositFen ? `${fen(r.depositFen)} / ${r.depositRefundedFen === null ? "—" : fen(r.depositRefundedFen)}` : "—") },
+            { title: t("ops.tool.tool"), dataIndex: "toolName" },
+            { title: t("ops.worker"), dataIndex: "workerName", render: (v: string) => <Typography.Text>{v}</Typography.Text> },
+            { title: t("ops.tool.lentCol"), dataIndex: "lentAt", width: 150, render: (v: string) => fmtTime(v) },
+            { title: t("ops.tool.due"), dataIndex: "dueDate", width: 110 },
+            { title: t("ops.tool.returnedCol"), dataIndex: "returnedAt", width: 150, render: (v: string | null) => (v ? fmtTime(v) : <Tag color="orange">{t("ops.tool.out")}</Tag>) },
+            { title: t("ops.tool.condition"), dataIndex: "returnCondition", width: 80, render: (v: string | null) => <EnumTag map={TOOL_CONDITION_LABELS} value={v} lang={t.lang} /> },
+            { title: t("ops.tool.fee"), dataIndex: "feeFen", width: 90, render: (v: number) => fen(v) },
+            { title: t("ops.tool.depositRefund"), width: 150, render: (_, r) => (r.depositFen ? `${fen(r.depositFen)} / ${r.depositRefundedFen === null ? "—" : fen(r.depositRefundedFen)}` : "—") },
           ]}
         />
       </QueryState>
