@@ -154,6 +154,16 @@ describeOnBothDatabases("HTTP server", ({ env }) => {
     expect(r.status).toBe(405);
   });
 
+  it("refuses the real searches that take an ID number or phone over GET, and answers them over POST", async () => {
+    const cookie = await signIn();
+    for (const path of ["workers.search", "employers.search"]) {
+      const input = encodeURIComponent(JSON.stringify({ q: "140521199001011234" }));
+      expect((await fetch(`${base}/trpc/${path}?input=${input}`, { headers: { cookie } })).status, path).toBe(405);
+      const r = await post(`/trpc/${path}`, { q: "13812345678" }, { cookie });
+      expect(r.status, path).toBe(200);
+    }
+  });
+
   it("limits batch size: a 200-comma batch gets 400, 10 calls are fine", async () => {
     const cookie = await signIn();
     const big = Array.from({ length: 201 }, () => "auth.me").join(",");
