@@ -18,9 +18,9 @@ describe("toRecommendation", () => {
     ]);
     expect(r.candidates[0]?.breakdown?.rotation).toBe(6.5);
     expect(r.excludedByReason).toEqual([
-      { code: "on_probation", label: "候场查看中", count: 1 },
-      { code: "wrong_trade", label: "工种不符", count: 3 },
-      { code: "busy_overlap", label: "该时段已有派工", count: 2 },
+      { code: "on_probation", label: { zh: "候场查看中", en: "On probation" }, count: 1 },
+      { code: "wrong_trade", label: { zh: "工种不符", en: "Other trade" }, count: 3 },
+      { code: "busy_overlap", label: { zh: "该时段已有派工", en: "Already dispatched then" }, count: 2 },
     ]);
     expect(r.shortfall).toBe(1);
   });

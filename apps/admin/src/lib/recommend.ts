@@ -1,20 +1,22 @@
 import type { ExclusionCode, Reason, ScoreBreakdown } from "@lingong/core";
 
-export const EXCLUSION_LABELS: Record<ExclusionCode, string> = {
-  expelled: "已逐出市场",
-  on_probation: "候场查看中",
-  wrong_trade: "工种不符",
-  grade_too_low: "技术等级不足",
-  missing_certificate: "缺少必需证书",
-  busy_overlap: "该时段已有派工",
+type ZhEn = { zh: string; en: string };
+
+export const EXCLUSION_LABELS: Record<ExclusionCode, ZhEn> = {
+  expelled: { zh: "已逐出市场", en: "Expelled" },
+  on_probation: { zh: "候场查看中", en: "On probation" },
+  wrong_trade: { zh: "工种不符", en: "Other trade" },
+  grade_too_low: { zh: "技术等级不足", en: "Grade too low" },
+  missing_certificate: { zh: "缺少必需证书", en: "Missing certificate" },
+  busy_overlap: { zh: "该时段已有派工", en: "Already dispatched then" },
 };
 
-export const BREAKDOWN_LABELS: Record<keyof ScoreBreakdown, string> = {
-  skillFit: "技能匹配",
-  stars: "星级",
-  satisfaction: "满意率",
-  proximity: "距离",
-  rotation: "轮换",
+export const BREAKDOWN_LABELS: Record<keyof ScoreBreakdown, ZhEn> = {
+  skillFit: { zh: "技能匹配", en: "Skill fit" },
+  stars: { zh: "星级", en: "Stars" },
+  satisfaction: { zh: "满意率", en: "Satisfaction" },
+  proximity: { zh: "距离", en: "Distance" },
+  rotation: { zh: "轮换", en: "Rotation" },
 };
 
 export interface CandidateRow {
@@ -30,7 +32,7 @@ export interface CandidateRow {
 
 export interface Recommendation {
   candidates: CandidateRow[];
-  excludedByReason: { code: string; label: string; count: number }[];
+  excludedByReason: { code: string; label: ZhEn; count: number }[];
   excluded: { workerId: string; name: string; reasons: Reason[] }[];
   shortfall: number;
   seed: string | null;

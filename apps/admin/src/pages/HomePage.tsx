@@ -12,9 +12,9 @@ export default function HomePage() {
   return (
     <div>
       <h1 className="page-title">
-        {session?.displayName}，您好 <Typography.Text type="secondary" style={{ fontSize: 14 }}>{session?.market?.name}</Typography.Text>
+        {t.f("desk.home.hello", { name: session?.displayName ?? "" })} <Typography.Text type="secondary" style={{ fontSize: 14 }}>{session?.market?.name}</Typography.Text>
       </h1>
-      {items.length === 0 && <Typography.Paragraph>您的角色没有可办理的业务，如需权限请联系系统管理员。</Typography.Paragraph>}
+      {items.length === 0 && <Typography.Paragraph>{t("desk.home.noTasks")}</Typography.Paragraph>}
       <Row gutter={[12, 12]}>
         {items.map((i) => (
           <Col key={i.path} xs={12} md={8} xl={6}>

@@ -1,6 +1,8 @@
 import { Button, Result } from "antd";
 import { Link } from "react-router";
+import { useT } from "../i18n/index.tsx";
 
 export default function NotFoundPage() {
-  return <Result status="404" title="页面不存在" subTitle="请从左侧菜单选择要办理的业务。" extra={<Link to="/"><Button type="primary">回到首页</Button></Link>} />;
+  const t = useT();
+  return <Result status="404" title={t("desk.notFound")} subTitle={t("desk.notFound.hint")} extra={<Link to="/"><Button type="primary">{t("desk.notFound.home")}</Button></Link>} />;
 }

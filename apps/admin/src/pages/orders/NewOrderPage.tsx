@@ -12,7 +12,7 @@ import { todayShanghai, yuanToFen } from "../../lib/display.ts";
 import { useFormError } from "../../lib/use-form-error.ts";
 import { rowsOf, useTownshipOptions } from "../workers/worker-common.tsx";
 import type { EmployerView } from "../employers/employer-common.ts";
-import { WAGE_UNITS } from "./order-common.ts";
+import { unitName, WAGE_UNITS, wageUnitLabel } from "./order-common.ts";
 
 interface OrderForm {
   employerId: string;
@@ -97,7 +97,7 @@ export default function NewOrderPage() {
     void save(v, publish);
   }
 
-  const employerOptions = rowsOf<EmployerView>(employers.data).map((e) => ({ value: e.id, label: `${e.name}（${e.employerNo}）${e.status === "excluded" ? " · 暂停合作" : ""}`, disabled: e.status === "excluded" }));
+  const employerOptions = rowsOf<EmployerView>(employers.data).map((e) => ({ value: e.id, label: `${e.name}（${e.employerNo}）${e.status === "excluded" ? t("desk.o.suspended") : ""}`, disabled: e.status === "excluded" }));
   const today = todayShanghai();
 
   return (
@@ -113,98 +113,98 @@ export default function NewOrderPage() {
         <Row gutter={20}>
           <Col xs={24} lg={14}>
             <Card size="small" style={{ marginBottom: 12 }}>
-              <Form.Item name="employerId" label="用工方" rules={[{ required: true, message: "请选择用工方" }]}>
+              <Form.Item name="employerId" label={t("desk.employer")} rules={[{ required: true, message: t("desk.employerRequired") }]}>
                 <Select autoFocus showSearch={{ filterOption: false, onSearch: setEmployerQ }} options={employerOptions} loading={employers.isPending}
-                  placeholder="输入名称搜索用工方" notFoundContent={employers.isPending ? "搜索中…" : "没有找到，请先登记用工方"} data-testid="order-employer" />
+                  placeholder={t("desk.o.employerPlaceholder")} notFoundContent={employers.isPending ? t("desk.o.searching") : t("desk.o.noEmployer")} data-testid="order-employer" />
               </Form.Item>
               <Row gutter={12}>
                 <Col span={8}>
-                  <Form.Item name="tradeCode" label={t("order.trade")} rules={[{ required: true, message: "请选择工种" }]}>
-                    <TradeSelect aria-label="需求工种" onChange={() => form.setFieldValue("skillGrade", "none")} />
+                  <Form.Item name="tradeCode" label={t("order.trade")} rules={[{ required: true, message: t("trade.required") }]}>
+                    <TradeSelect aria-label={t("desk.o.tradeAria")} onChange={() => form.setFieldValue("skillGrade", "none")} />
                   </Form.Item>
                 </Col>
                 <Col span={8}>
-                  <Form.Item name="skillGrade" label="技术等级要求">
+                  <Form.Item name="skillGrade" label={t("desk.o.gradeRequired")}>
                     <Select options={gradeOptions(trade, t.lang)} disabled={!trade} />
                   </Form.Item>
                 </Col>
                 <Col span={8}>
-                  <Form.Item name="minStars" label="最低星级">
-                    <Select options={[0, 1, 2, 3, 4, 5].map((s) => ({ value: s, label: s === 0 ? "不限" : `${s} 星及以上` }))} />
+                  <Form.Item name="minStars" label={t("desk.minStars")}>
+                    <Select options={[0, 1, 2, 3, 4, 5].map((s) => ({ value: s, label: s === 0 ? t("desk.anyStars") : t.f("desk.o.starsAtLeast", { n: s }) }))} />
                   </Form.Item>
                 </Col>
               </Row>
               <Row gutter={12}>
                 <Col span={6}>
-                  <Form.Item name="headcount" label={t("order.headcount")} rules={[{ required: true, message: "请填写人数" }, { type: "number", min: 1, max: 1000, message: "人数应在1到1000之间" }]}>
-                    <InputNumber min={1} max={1000} precision={0} style={{ width: "100%" }} aria-label="人数" />
+                  <Form.Item name="headcount" label={t("order.headcount")} rules={[{ required: true, message: t("desk.o.headcountRequired") }, { type: "number", min: 1, max: 1000, message: t("desk.o.headcountRange") }]}>
+                    <InputNumber min={1} max={1000} precision={0} style={{ width: "100%" }} aria-label={t("desk.headcount")} />
                   </Form.Item>
                 </Col>
                 <Col span={18}>
-                  <Form.Item name="dates" label={t("order.date")} rules={[{ required: true, message: "请选择用工日期" }]}>
+                  <Form.Item name="dates" label={t("order.date")} rules={[{ required: true, message: t("desk.o.datesRequired") }]}>
                     <DatePicker.RangePicker style={{ width: "100%" }} disabledDate={(d) => d.format("YYYY-MM-DD") < today} />
                   </Form.Item>
                 </Col>
               </Row>
               <Row gutter={12}>
                 <Col span={8}>
-                  <Form.Item name="townshipId" label="乡镇">
-                    <Select allowClear options={townships.options} placeholder="选择乡镇" />
+                  <Form.Item name="townshipId" label={t("worker.township")}>
+                    <Select allowClear options={townships.options} placeholder={t("reg.townshipPlaceholder")} />
                   </Form.Item>
                 </Col>
                 <Col span={16}>
-                  <Form.Item name="place" label={t("order.place")} rules={[{ required: true, whitespace: true, message: "请填写工作地点" }]}>
-                    <Input placeholder="如：龙港镇东关村新建住宅工地" data-testid="order-place" />
+                  <Form.Item name="place" label={t("order.place")} rules={[{ required: true, whitespace: true, message: t("desk.o.placeRequired") }]}>
+                    <Input placeholder={t("desk.o.placePlaceholder")} data-testid="order-place" />
                   </Form.Item>
                 </Col>
               </Row>
               <Row gutter={12}>
                 <Col span={10}>
-                  <Form.Item name="wageYuan" label="报酬（元）" rules={[{ required: true, message: "请填写报酬" }, { type: "number", min: 0.01, message: "报酬必须大于0" }]}>
-                    <InputNumber min={0} precision={2} style={{ width: "100%" }} aria-label="报酬" data-testid="order-wage" />
+                  <Form.Item name="wageYuan" label={t("desk.o.wageYuan")} rules={[{ required: true, message: t("desk.o.wageRequired") }, { type: "number", min: 0.01, message: t("desk.o.wagePositive") }]}>
+                    <InputNumber min={0} precision={2} style={{ width: "100%" }} aria-label={t("desk.wage")} data-testid="order-wage" />
                   </Form.Item>
                 </Col>
                 <Col span={8}>
-                  <Form.Item name="wageUnit" label="计价单位">
-                    <Select options={[...WAGE_UNITS]} />
+                  <Form.Item name="wageUnit" label={t("desk.o.unit")}>
+                    <Select options={WAGE_UNITS.map((u) => ({ value: u, label: wageUnitLabel(u, t.lang) }))} />
                   </Form.Item>
                 </Col>
               </Row>
               <Form.Item name="requirements" label={t("order.requirements")}>
-                <Input.TextArea rows={3} maxLength={1000} showCount placeholder="如：会砌砖抹灰，自带瓦刀" data-testid="order-requirements" />
+                <Input.TextArea rows={3} maxLength={1000} showCount placeholder={t("desk.o.reqPlaceholder")} data-testid="order-requirements" />
               </Form.Item>
               <FindingsPanel text={requirements} findings={findings} />
             </Card>
           </Col>
           <Col xs={24} lg={10}>
-            <Card size="small" title="劳务报酬指导价（M7）" style={{ marginBottom: 12 }} data-testid="guidance">
-              {!wage && <Typography.Text type="secondary">选择工种后显示指导价</Typography.Text>}
+            <Card size="small" title={t("desk.o.guidance")} style={{ marginBottom: 12 }} data-testid="guidance">
+              {!wage && <Typography.Text type="secondary">{t("desk.o.pickTrade")}</Typography.Text>}
               {wage && (
                 <>
                   <Typography.Title level={4} style={{ margin: "0 0 8px" }}>
                     {formatFen(wage.range.lowFen)} – {formatFen(wage.range.highFen)}
-                    <Typography.Text type="secondary" style={{ fontSize: 14 }}> /{WAGE_UNITS.find((u) => u.value === wageUnit)?.label.replace("元/", "")}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 14 }}> /{unitName(wageUnit, t.lang)}</Typography.Text>
                   </Typography.Title>
-                  <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>下限 {formatFen(wage.floorFen)}；政策版本 {policy.version}</Typography.Paragraph>
+                  <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t.f("desk.o.floor", { floor: formatFen(wage.floorFen), version: policy.version })}</Typography.Paragraph>
                   {wage.belowFloor && yuanToFen(wageYuan) !== null && (
-                    <Alert type="error" showIcon title="报价低于指导价下限，请向用工方说明并建议调整" style={{ marginBottom: 8 }} data-testid="below-floor" />
+                    <Alert type="error" showIcon title={t("desk.o.belowFloorAdvice")} style={{ marginBottom: 8 }} data-testid="below-floor" />
                   )}
                   {yuanToFen(wageYuan) !== null && <Reasons reasons={wage.reasons.slice(0, 1)} />}
                 </>
               )}
             </Card>
             <Space>
-              <Button size="large" loading={busy === "draft"} onClick={() => form.validateFields().then((v) => void save(v, false), () => undefined)}>保存草稿</Button>
-              <Button size="large" type="primary" htmlType="submit" loading={busy === "publish"} data-testid="publish-order">保存并发布</Button>
+              <Button size="large" loading={busy === "draft"} onClick={() => form.validateFields().then((v) => void save(v, false), () => undefined)}>{t("desk.o.saveDraft")}</Button>
+              <Button size="large" type="primary" htmlType="submit" loading={busy === "publish"} data-testid="publish-order">{t("desk.o.savePublish")}</Button>
             </Space>
           </Col>
         </Row>
       </Form>
       <Modal
         open={overrideFor !== null}
-        title="用工要求可能含有歧视内容"
-        okText="仍然发布"
-        cancelText="返回修改"
+        title={t("desk.o.discTitle")}
+        okText={t("desk.o.publishAnyway")}
+        cancelText={t("desk.o.goBack")}
         okButtonProps={{ disabled: overrideReason.trim().length < 2 }}
         onCancel={() => setOverrideFor(null)}
         onOk={() => {
@@ -213,8 +213,8 @@ export default function NewOrderPage() {
           if (v) void save(v, true, overrideReason.trim());
         }}
       >
-        <Typography.Paragraph>建议先修改用工要求。若确有法定理由（如特殊工种的健康要求），请填写理由，理由将记入审计日志。</Typography.Paragraph>
-        <Input.TextArea rows={3} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} placeholder="强制发布理由" />
+        <Typography.Paragraph>{t("desk.o.discHint")}</Typography.Paragraph>
+        <Input.TextArea rows={3} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} placeholder={t("desk.o.overrideReason")} />
       </Modal>
     </div>
   );
