@@ -1,3 +1,4 @@
+import { enHall } from "./en-hall.ts";
 import type { zhOps } from "./zh-ops.ts";
 
 /** English for `zh-ops.ts` (every key must be here). */
@@ -207,4 +208,5 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   "ops.cost.sign.date": "Date: ",
   "ops.emp.pick": "Type an employer's name or number",
   "ops.emp.noMatch": "No matching employer",
+  ...enHall,
 };

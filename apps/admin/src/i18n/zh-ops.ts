@@ -1,3 +1,5 @@
+import { zhHall } from "./zh-hall.ts";
+
 /** Strings of the hall, rights and office screens (merged into `zh.ts`). */
 export const zhOps = {
   "nav.policies": "指导价与政策",
@@ -205,4 +207,5 @@ export const zhOps = {
   "ops.cost.sign.date": "日期：",
   "ops.emp.pick": "输入用工方名称或编号查找",
   "ops.emp.noMatch": "没有匹配的用工方",
+  ...zhHall,
 } as const;

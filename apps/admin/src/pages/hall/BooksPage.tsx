@@ -12,26 +12,26 @@ import { errorInfo } from "../../lib/errors.ts";
 import type { ExportColumn } from "../../lib/excel.ts";
 import { useCan } from "../../lib/session.ts";
 import { useFormError } from "../../lib/use-form-error.ts";
-import { fmtTime, newIdemKey, PageHead, req } from "../ops/ops-common.tsx";
+import { fmtTime, maxLen, need, newIdemKey, PageHead, type Tr } from "../ops/ops-common.tsx";
 import { WorkerPicker } from "../ops/WorkerPicker.tsx";
 
 type Book = Out<"library.listBooks">[number];
 type Loan = Out<"library.loans">[number];
 
-const LOAN_EXPORT: ExportColumn<Loan>[] = [
-  { title: "书名", value: (r) => r.title },
-  { title: "借阅人", value: (r) => r.workerName },
-  { title: "借出时间", value: (r) => fmtTime(r.lentAt) },
-  { title: "应还日期", value: (r) => r.dueDate },
-  { title: "归还时间", value: (r) => fmtTime(r.returnedAt) },
+const loanExport = (t: Tr): ExportColumn<Loan>[] => [
+  { title: t("hall.book.title"), value: (r) => r.title },
+  { title: t("hall.book.borrower"), value: (r) => r.workerName },
+  { title: t("ops.tool.lentAt"), value: (r) => fmtTime(r.lentAt) },
+  { title: t("ops.tool.dueDate"), value: (r) => r.dueDate },
+  { title: t("ops.tool.returnedAt"), value: (r) => fmtTime(r.returnedAt) },
 ];
-const BOOK_EXPORT: ExportColumn<Book>[] = [
-  { title: "书名", value: (r) => r.title },
-  { title: "作者", value: (r) => r.author ?? "" },
+const bookExport = (t: Tr): ExportColumn<Book>[] => [
+  { title: t("hall.book.title"), value: (r) => r.title },
+  { title: t("hall.book.author"), value: (r) => r.author ?? "" },
   { title: "ISBN", value: (r) => r.isbn ?? "" },
-  { title: "分类", value: (r) => r.category ?? "" },
-  { title: "借阅人", value: (r) => r.borrowerName ?? "" },
-  { title: "应还日期", value: (r) => r.dueDate ?? "" },
+  { title: t("hall.book.category"), value: (r) => r.category ?? "" },
+  { title: t("hall.book.borrower"), value: (r) => r.borrowerName ?? "" },
+  { title: t("ops.tool.dueDate"), value: (r) => r.dueDate ?? "" },
 ];
 
 /** R8 reading room: free book lending, the catalogue and the loans out. */
@@ -40,9 +40,9 @@ export default function BooksPage() {
   const mayLend = useCan("library.lend");
   const [tab, setTab] = useState<string | undefined>();
   const items = [
-    ...(mayLend ? [{ key: "lend", label: "借书与还书", children: <LendBook /> }] : []),
-    { key: "loans", label: "借阅记录", children: <Loans /> },
-    { key: "books", label: "图书目录", children: <Catalogue /> },
+    ...(mayLend ? [{ key: "lend", label: t("hall.book.tab.lend"), children: <LendBook /> }] : []),
+    { key: "loans", label: t("hall.book.tab.loans"), children: <Loans /> },
+    { key: "books", label: t("hall.book.tab.books"), children: <Catalogue /> },
   ];
   return (
     <div>
@@ -73,7 +73,7 @@ function LendBook() {
   const rows = open.data ?? [];
   return (
     <div>
-      <Card size="small" title="借书（免费）" style={{ marginBottom: 12 }}>
+      <Card size="small" title={t("hall.book.lendTitle")} style={{ marginBottom: 12 }}>
         {formError.error && <Alert type="error" showIcon title={formError.error} style={{ marginBottom: 8 }} />}
         <Form<LendForm>
           form={form}
@@ -83,7 +83,7 @@ function LendBook() {
             formError.clear();
             lend.mutate(
               { workerId: v.workerId ?? "", bookId: v.bookId ?? "", dueDate: v.dueDate.format("YYYY-MM-DD"), idempotencyKey: key },
-              { onSuccess: () => { message.success("已借出"); form.resetFields(); setKey(newIdemKey()); }, onError: (e) => formError.show(e) },
+              { onSuccess: () => { message.success(t("ops.tool.lent")); form.resetFields(); setKey(newIdemKey()); }, onError: (e) => formError.show(e) },
             );
           }}
         >
@@ -91,30 +91,30 @@ function LendBook() {
             <Form.Item name="workerId" label={t("ops.worker")} rules={[{ required: true, message: t("ops.workerRequired") }]} style={{ width: 340 }}>
               <WorkerPicker autoFocus testId="book-worker" />
             </Form.Item>
-            <Form.Item name="bookId" label="图书" rules={[req("图书", "请选择")]} style={{ width: 280 }}>
-              <Select showSearch={{ optionFilterProp: "label" }} loading={books.isPending} placeholder={available.length ? "选择在架图书" : "没有在架图书"}
-                options={available.map((b) => ({ value: b.id, label: b.author ? `${b.title}（${b.author}）` : b.title }))} />
+            <Form.Item name="bookId" label={t("hall.book.book")} rules={[need(t, t("hall.book.book"), true)]} style={{ width: 280 }}>
+              <Select showSearch={{ optionFilterProp: "label" }} loading={books.isPending} placeholder={available.length ? t("hall.book.pick") : t("hall.book.noneOnShelf")}
+                options={available.map((b) => ({ value: b.id, label: b.author ? `${b.title}${t.f("ops.c.paren", { s: b.author })}` : b.title }))} />
             </Form.Item>
-            <Form.Item name="dueDate" label="应还日期" rules={[req("应还日期", "请选择")]}>
+            <Form.Item name="dueDate" label={t("ops.tool.dueDate")} rules={[need(t, t("ops.tool.dueDate"), true)]}>
               <DatePicker allowClear={false} disabledDate={(d) => d.format("YYYY-MM-DD") < today} style={{ width: 150 }} />
             </Form.Item>
-            <Form.Item label=" "><Button type="primary" htmlType="submit" loading={lend.isPending}>借出</Button></Form.Item>
+            <Form.Item label=" "><Button type="primary" htmlType="submit" loading={lend.isPending}>{t("ops.tool.lend")}</Button></Form.Item>
           </Space>
         </Form>
       </Card>
       <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 8 }}>
-        <Typography.Title level={5} style={{ margin: 0 }}>借出中（{rows.length}）</Typography.Title>
-        <ExportButton name="借出中的图书" columns={LOAN_EXPORT} rows={rows} />
+        <Typography.Title level={5} style={{ margin: 0 }}>{t.f("ops.tool.outCount", { n: rows.length })}</Typography.Title>
+        <ExportButton name={t("hall.book.outExport")} columns={loanExport(t)} rows={rows} />
       </Space>
-      <QueryState isPending={open.isPending} error={open.error} onRetry={() => void open.refetch()} isEmpty={rows.length === 0} emptyText="目前没有借出的图书">
+      <QueryState isPending={open.isPending} error={open.error} onRetry={() => void open.refetch()} isEmpty={rows.length === 0} emptyText={t("hall.book.outEmpty")}>
         <Table<Loan> rowKey="id" size="middle" dataSource={rows} pagination={{ pageSize: 10 }}
           columns={[
-            { title: "书名", dataIndex: "title" },
-            { title: "借阅人", dataIndex: "workerName", render: (v: string) => <Typography.Text>{v}</Typography.Text> },
-            { title: "借出时间", dataIndex: "lentAt", width: 160, render: (v: string) => fmtTime(v) },
-            { title: "应还日期", dataIndex: "dueDate", width: 150, render: (v: string) => (v < today ? <span>{v} <Tag color="red">{t("ops.overdue")}</Tag></span> : v) },
+            { title: t("hall.book.title"), dataIndex: "title" },
+            { title: t("hall.book.borrower"), dataIndex: "workerName", render: (v: string) => <Typography.Text>{v}</Typography.Text> },
+            { title: t("ops.tool.lentAt"), dataIndex: "lentAt", width: 160, render: (v: string) => fmtTime(v) },
+            { title: t("ops.tool.dueDate"), dataIndex: "dueDate", width: 150, render: (v: string) => (v < today ? <span>{v} <Tag color="red">{t("ops.overdue")}</Tag></span> : v) },
             { title: t("common.actions"), width: 90, render: (_, r) => (
-              <Button size="small" type="primary" loading={ret.isPending} onClick={() => ret.mutate({ loanId: r.id, idempotencyKey: newIdemKey() }, { onSuccess: () => message.success(`《${r.title}》已归还`), onError: (e) => message.error(errorInfo(e).message) })}>还书</Button>
+              <Button size="small" type="primary" loading={ret.isPending} onClick={() => ret.mutate({ loanId: r.id, idempotencyKey: newIdemKey() }, { onSuccess: () => message.success(t.f("hall.book.returned", { title: r.title })), onError: (e) => message.error(errorInfo(e).message) })}>{t("hall.book.return")}</Button>
             ) },
           ]} />
       </QueryState>
@@ -123,6 +123,7 @@ function LendBook() {
 }
 
 function Loans() {
+  const t = useT();
   const [workerId, setWorkerId] = useState<string | undefined>();
   const q = useQ("library.loans", { workerId, limit: 500 });
   const rows = q.data ?? [];
@@ -130,16 +131,16 @@ function Loans() {
     <div>
       <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 8 }} wrap>
         <div style={{ width: 340 }}><WorkerPicker value={workerId} onChange={(id) => setWorkerId(id)} /></div>
-        <ExportButton name="图书借阅记录" columns={LOAN_EXPORT} rows={rows} />
+        <ExportButton name={t("hall.book.loansExport")} columns={loanExport(t)} rows={rows} />
       </Space>
-      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText="没有借阅记录">
+      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText={t("hall.book.loansEmpty")}>
         <Table<Loan> rowKey="id" size="middle" dataSource={rows} pagination={{ pageSize: 20 }}
           columns={[
-            { title: "书名", dataIndex: "title" },
-            { title: "借阅人", dataIndex: "workerName", render: (v: string) => <Typography.Text>{v}</Typography.Text> },
-            { title: "借出", dataIndex: "lentAt", width: 160, render: (v: string) => fmtTime(v) },
-            { title: "应还", dataIndex: "dueDate", width: 120 },
-            { title: "归还", dataIndex: "returnedAt", width: 160, render: (v: string | null) => (v ? fmtTime(v) : <Tag color="orange">借出中</Tag>) },
+            { title: t("hall.book.title"), dataIndex: "title" },
+            { title: t("hall.book.borrower"), dataIndex: "workerName", render: (v: string) => <Typography.Text>{v}</Typography.Text> },
+            { title: t("ops.tool.lentCol"), dataIndex: "lentAt", width: 160, render: (v: string) => fmtTime(v) },
+            { title: t("ops.tool.due"), dataIndex: "dueDate", width: 120 },
+            { title: t("ops.tool.returnedCol"), dataIndex: "returnedAt", width: 160, render: (v: string | null) => (v ? fmtTime(v) : <Tag color="orange">{t("ops.tool.out")}</Tag>) },
           ]} />
       </QueryState>
     </div>
@@ -154,6 +155,7 @@ interface BookForm {
 }
 
 function Catalogue() {
+  const t = useT();
   const [q, setQ] = useState("");
   const books = useQ("library.listBooks", { q: q || undefined });
   const mayAdd = useCan("library.addBook");
@@ -166,30 +168,30 @@ function Catalogue() {
   return (
     <div>
       {mayAdd && (
-        <Card size="small" title="登记新书" style={{ marginBottom: 12 }}>
+        <Card size="small" title={t("hall.book.newTitle")} style={{ marginBottom: 12 }}>
           {formError.error && <Alert type="error" showIcon title={formError.error} style={{ marginBottom: 8 }} />}
           <Form<BookForm> form={form} layout="inline"
-            onFinish={(v) => { formError.clear(); add.mutate({ title: v.title, author: v.author || undefined, isbn: v.isbn || undefined, category: v.category || undefined, idempotencyKey: key }, { onSuccess: () => { message.success(`已登记《${v.title}》`); form.resetFields(); setKey(newIdemKey()); }, onError: (e) => formError.show(e) }); }}>
-            <Form.Item name="title" label="书名" rules={[{ required: true, whitespace: true, message: "请填写书名" }, { max: 100, message: "书名不能超过 100 个字" }]}><Input style={{ width: 200 }} /></Form.Item>
-            <Form.Item name="author" label="作者" rules={[{ max: 50, message: "作者不能超过 50 个字" }]}><Input style={{ width: 120 }} /></Form.Item>
-            <Form.Item name="isbn" label="ISBN" rules={[{ pattern: /^[0-9Xx-]{10,17}$/, message: "ISBN 格式不正确" }]}><Input style={{ width: 150 }} /></Form.Item>
-            <Form.Item name="category" label="分类"><Input style={{ width: 110 }} placeholder="如：技能" /></Form.Item>
-            <Form.Item><Button type="primary" htmlType="submit" loading={add.isPending}>登记</Button></Form.Item>
+            onFinish={(v) => { formError.clear(); add.mutate({ title: v.title, author: v.author || undefined, isbn: v.isbn || undefined, category: v.category || undefined, idempotencyKey: key }, { onSuccess: () => { message.success(t.f("hall.book.added", { title: v.title })); form.resetFields(); setKey(newIdemKey()); }, onError: (e) => formError.show(e) }); }}>
+            <Form.Item name="title" label={t("hall.book.title")} rules={[{ ...need(t, t("hall.book.title")), whitespace: true }, maxLen(t, t("hall.book.title"), 100)]}><Input style={{ width: 200 }} /></Form.Item>
+            <Form.Item name="author" label={t("hall.book.author")} rules={[maxLen(t, t("hall.book.author"), 50)]}><Input style={{ width: 120 }} /></Form.Item>
+            <Form.Item name="isbn" label="ISBN" rules={[{ pattern: /^[0-9Xx-]{10,17}$/, message: t("hall.book.isbnBad") }]}><Input style={{ width: 150 }} /></Form.Item>
+            <Form.Item name="category" label={t("hall.book.category")}><Input style={{ width: 110 }} placeholder={t("hall.book.categoryPh")} /></Form.Item>
+            <Form.Item><Button type="primary" htmlType="submit" loading={add.isPending}>{t("ops.c.register")}</Button></Form.Item>
           </Form>
         </Card>
       )}
       <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 8 }}>
-        <Input.Search placeholder="按书名查找" allowClear onSearch={(v) => setQ(v.trim())} style={{ width: 260 }} />
-        <ExportButton name="图书目录" columns={BOOK_EXPORT} rows={rows} />
+        <Input.Search placeholder={t("hall.book.search")} allowClear onSearch={(v) => setQ(v.trim())} style={{ width: 260 }} />
+        <ExportButton name={t("hall.book.tab.books")} columns={bookExport(t)} rows={rows} />
       </Space>
-      <QueryState isPending={books.isPending} error={books.error} onRetry={() => void books.refetch()} isEmpty={rows.length === 0} emptyText={q ? `没有找到“${q}”` : "还没有登记图书"}>
-        <Table<Book> rowKey="id" size="middle" dataSource={rows} pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 册` }}
+      <QueryState isPending={books.isPending} error={books.error} onRetry={() => void books.refetch()} isEmpty={rows.length === 0} emptyText={q ? t.f("hall.book.notFound", { q }) : t("hall.book.empty")}>
+        <Table<Book> rowKey="id" size="middle" dataSource={rows} pagination={{ pageSize: 20, showTotal: (n) => t.f("hall.book.total", { n }) }}
           columns={[
-            { title: "书名", dataIndex: "title" },
-            { title: "作者", dataIndex: "author", width: 140 },
-            { title: "分类", dataIndex: "category", width: 100 },
+            { title: t("hall.book.title"), dataIndex: "title" },
+            { title: t("hall.book.author"), dataIndex: "author", width: 140 },
+            { title: t("hall.book.category"), dataIndex: "category", width: 100 },
             { title: "ISBN", dataIndex: "isbn", width: 150 },
-            { title: "在架", width: 220, render: (_, b) => (b.out ? <span><Tag color="orange">借出</Tag>{b.borrowerName}（应还 {b.dueDate}）</span> : <Tag color="green">在架</Tag>) },
+            { title: t("hall.book.onShelf"), width: 220, render: (_, b) => (b.out ? <span><Tag color="orange">{t("hall.book.lentTag")}</Tag>{b.borrowerName}{t.f("ops.tool.dueParen", { d: b.dueDate ?? "" })}</span> : <Tag color="green">{t("hall.book.onShelf")}</Tag>) },
           ]} />
       </QueryState>
     </div>

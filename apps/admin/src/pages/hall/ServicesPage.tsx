@@ -11,7 +11,7 @@ import { todayShanghai, yuanToFen } from "../../lib/display.ts";
 import type { ExportColumn } from "../../lib/excel.ts";
 import { useCan } from "../../lib/session.ts";
 import { useFormError } from "../../lib/use-form-error.ts";
-import { fen, label, newIdemKey, options, PageHead, req, type Labelled } from "../ops/ops-common.tsx";
+import { fen, label, maxLen, need, newIdemKey, options, PageHead, type Labelled, type Tr } from "../ops/ops-common.tsx";
 import { WorkerPicker } from "../ops/WorkerPicker.tsx";
 
 type Entry = Out<"services.list">[number];
@@ -24,13 +24,13 @@ export const SERVICE_KIND_LABELS: Record<string, Labelled> = {
   other: { zh: "其他", en: "Other" },
 };
 
-const EXPORT: ExportColumn<Entry>[] = [
-  { title: "日期", value: (r) => r.servedOn },
-  { title: "服务", value: (r) => label(SERVICE_KIND_LABELS, r.kind) },
-  { title: "零工", value: (r) => r.workerName ?? "" },
-  { title: "人次", value: (r) => r.count },
-  { title: "收费（元）", value: (r) => r.feeFen / 100 },
-  { title: "备注", value: (r) => r.note ?? "" },
+const exportColumns = (t: Tr): ExportColumn<Entry>[] => [
+  { title: t("ops.c.date"), value: (r) => r.servedOn },
+  { title: t("hall.svc.kind"), value: (r) => label(SERVICE_KIND_LABELS, r.kind, t.lang) },
+  { title: t("ops.worker"), value: (r) => r.workerName ?? "" },
+  { title: t("hall.svc.count"), value: (r) => r.count },
+  { title: t("hall.svc.feeYuan"), value: (r) => r.feeFen / 100 },
+  { title: t("ops.c.remark"), value: (r) => r.note ?? "" },
 ];
 
 interface LogForm {
@@ -61,22 +61,22 @@ export default function ServicesPage() {
         <Space size="large" style={{ margin: "12px 0" }} wrap>
           {Object.keys(SERVICE_KIND_LABELS).map((k) => {
             const s = sum.data?.byKind.find((b) => b.kind === k);
-            return <Statistic key={k} title={`${label(SERVICE_KIND_LABELS, k, t.lang)}（本月人次）`} value={s?.people ?? 0} suffix={s && s.feeFen > 0 ? <small>{fen(s.feeFen)}</small> : undefined} />;
+            return <Statistic key={k} title={t.f("hall.svc.monthCount", { kind: label(SERVICE_KIND_LABELS, k, t.lang) })} value={s?.people ?? 0} suffix={s && s.feeFen > 0 ? <small>{fen(s.feeFen)}</small> : undefined} />;
           })}
         </Space>
       </QueryState>
       <div style={{ display: "flex", justifyContent: "flex-end", marginBottom: 8 }}>
-        <ExportButton name={`服务登记-${month}`} columns={EXPORT} rows={rows} />
+        <ExportButton name={t.f("hall.svc.export", { month })} columns={exportColumns(t)} rows={rows} />
       </div>
-      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText={`${month} 还没有服务记录`}>
-        <Table<Entry> rowKey="id" size="middle" dataSource={rows} pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 条` }}
+      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText={t.f("hall.svc.empty", { month })}>
+        <Table<Entry> rowKey="id" size="middle" dataSource={rows} pagination={{ pageSize: 20, showTotal: (n) => t.f("ops.c.total", { n }) }}
           columns={[
-            { title: "日期", dataIndex: "servedOn", width: 120 },
-            { title: "服务", dataIndex: "kind", width: 120, render: (v: string) => label(SERVICE_KIND_LABELS, v, t.lang) },
-            { title: "零工", dataIndex: "workerName", render: (v: string | null) => (v ? <Typography.Text>{v}</Typography.Text> : <Typography.Text type="secondary">（合计登记）</Typography.Text>) },
-            { title: "人次", dataIndex: "count", width: 80, align: "right" },
-            { title: "收费", dataIndex: "feeFen", width: 110, align: "right", render: (v: number) => fen(v) },
-            { title: "备注", dataIndex: "note", render: (v: string | null) => <Typography.Text>{v ?? ""}</Typography.Text> },
+            { title: t("ops.c.date"), dataIndex: "servedOn", width: 120 },
+            { title: t("hall.svc.kind"), dataIndex: "kind", width: 120, render: (v: string) => label(SERVICE_KIND_LABELS, v, t.lang) },
+            { title: t("ops.worker"), dataIndex: "workerName", render: (v: string | null) => (v ? <Typography.Text>{v}</Typography.Text> : <Typography.Text type="secondary">{t("hall.svc.bulk")}</Typography.Text>) },
+            { title: t("hall.svc.count"), dataIndex: "count", width: 80, align: "right" },
+            { title: t("ops.c.fee"), dataIndex: "feeFen", width: 110, align: "right", render: (v: number) => fen(v) },
+            { title: t("ops.c.remark"), dataIndex: "note", render: (v: string | null) => <Typography.Text>{v ?? ""}</Typography.Text> },
           ]} />
       </QueryState>
     </div>
@@ -92,7 +92,7 @@ function LogService() {
   const [key, setKey] = useState(newIdemKey);
   const today = todayShanghai();
   return (
-    <Card size="small" title="登记服务">
+    <Card size="small" title={t("hall.svc.logTitle")}>
       {formError.error && <Alert type="error" showIcon title={formError.error} style={{ marginBottom: 8 }} />}
       <Form<LogForm>
         form={form}
@@ -104,7 +104,7 @@ function LogService() {
             { kind: v.kind, workerId: v.workerId, servedOn: v.servedOn.format("YYYY-MM-DD"), count: v.count, feeFen: yuanToFen(v.feeYuan) ?? 0, note: v.note || undefined, idempotencyKey: key },
             {
               onSuccess: () => {
-                message.success("已登记");
+                message.success(t("ops.c.registered"));
                 form.resetFields(["workerId", "note"]);
                 setKey(newIdemKey());
               },
@@ -113,26 +113,26 @@ function LogService() {
           );
         }}
       >
-        <Form.Item name="kind" label="服务" style={{ marginBottom: 8 }}>
+        <Form.Item name="kind" label={t("hall.svc.kind")} style={{ marginBottom: 8 }}>
           <Radio.Group optionType="button" buttonStyle="solid" options={options(SERVICE_KIND_LABELS, t.lang)} />
         </Form.Item>
         <Space align="start" wrap>
-          <Form.Item name="workerId" label="零工（可不选，按人次合计登记）" style={{ width: 340 }}>
+          <Form.Item name="workerId" label={t("hall.svc.workerOptional")} style={{ width: 340 }}>
             <WorkerPicker autoFocus />
           </Form.Item>
-          <Form.Item name="servedOn" label="日期" rules={[req("日期", "请选择")]}>
+          <Form.Item name="servedOn" label={t("ops.c.date")} rules={[need(t, t("ops.c.date"), true)]}>
             <DatePicker allowClear={false} disabledDate={(d) => d.format("YYYY-MM-DD") > today} style={{ width: 140 }} />
           </Form.Item>
-          <Form.Item name="count" label="人次" rules={[req("人次"), { type: "number", min: 1, message: "人次必须大于 0" }]}>
+          <Form.Item name="count" label={t("hall.svc.count")} rules={[need(t, t("hall.svc.count")), { type: "number", min: 1, message: t("hall.svc.countPositive") }]}>
             <InputNumber min={1} max={10000} precision={0} style={{ width: 90 }} />
           </Form.Item>
-          <Form.Item name="feeYuan" label="收费" rules={[{ type: "number", min: 0, message: "收费不能为负" }]}>
-            <InputNumber min={0} precision={2} suffix="元" style={{ width: 120 }} />
+          <Form.Item name="feeYuan" label={t("ops.c.fee")} rules={[{ type: "number", min: 0, message: t.f("ops.c.nonNegative", { name: t("ops.c.fee") }) }]}>
+            <InputNumber min={0} precision={2} suffix={t("ops.c.yuan")} style={{ width: 120 }} />
           </Form.Item>
-          <Form.Item name="note" label="备注" rules={[{ max: 200, message: "备注不能超过 200 个字" }]}>
+          <Form.Item name="note" label={t("ops.c.remark")} rules={[maxLen(t, t("ops.c.remark"), 200)]}>
             <Input style={{ width: 180 }} />
           </Form.Item>
-          <Form.Item label=" "><Button type="primary" htmlType="submit" loading={log.isPending}>登记</Button></Form.Item>
+          <Form.Item label=" "><Button type="primary" htmlType="submit" loading={log.isPending}>{t("ops.c.register")}</Button></Form.Item>
         </Space>
       </Form>
     </Card>

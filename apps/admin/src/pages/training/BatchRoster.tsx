@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { ExportButton } from "../../components/ExportButton.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
+import { useT } from "../../i18n/index.tsx";
 import { useM, useQ } from "../../lib/api.ts";
 import type { Out } from "../../lib/api-types.ts";
 import { todayShanghai, tradeLabel } from "../../lib/display.ts";
@@ -11,7 +12,7 @@ import type { ExportColumn } from "../../lib/excel.ts";
 import { useCan } from "../../lib/session.ts";
 import { useFormError } from "../../lib/use-form-error.ts";
 import type { Labelled } from "../ops/ops-common.tsx";
-import { EnumTag, label, newIdemKey } from "../ops/ops-common.tsx";
+import { EnumTag, label, maxLen, newIdemKey, type Tr } from "../ops/ops-common.tsx";
 import { WorkerPicker } from "../ops/WorkerPicker.tsx";
 import type { Batch } from "./TrainingPage.tsx";
 
@@ -23,18 +24,19 @@ export const ENROLMENT_STATUS_LABELS: Record<string, Labelled> = {
   dropped: { zh: "已退出", en: "Dropped", color: "default" },
 };
 
-const EXPORT: ExportColumn<Enrolment>[] = [
-  { title: "零工编号", value: (r) => r.workerNo },
-  { title: "姓名", value: (r) => r.workerName },
-  { title: "状态", value: (r) => label(ENROLMENT_STATUS_LABELS, r.status) },
-  { title: "出勤天数", value: (r) => r.daysPresent },
-  { title: "已记考勤天数", value: (r) => r.daysRecorded },
-  { title: "结业日期", value: (r) => r.completedOn ?? "" },
-  { title: "证书编号", value: (r) => r.certificateNo ?? "" },
+const exportColumns = (t: Tr): ExportColumn<Enrolment>[] => [
+  { title: t("ops.c.workerNo"), value: (r) => r.workerNo },
+  { title: t("ops.c.name"), value: (r) => r.workerName },
+  { title: t("common.status"), value: (r) => label(ENROLMENT_STATUS_LABELS, r.status, t.lang) },
+  { title: t("hall.train.daysPresent"), value: (r) => r.daysPresent },
+  { title: t("hall.train.daysRecorded"), value: (r) => r.daysRecorded },
+  { title: t("hall.train.completedOn"), value: (r) => r.completedOn ?? "" },
+  { title: t("hall.train.certNo"), value: (r) => r.certificateNo ?? "" },
 ];
 
 /** One batch's students: enrol at the counter, attendance by day, completion with a certificate. */
 export function BatchRoster({ batch, onClose }: { batch: Batch; onClose: () => void }) {
+  const t = useT();
   const q = useQ("training.roster", { batchId: batch.id });
   const mayWrite = useCan("training.enrol");
   const today = todayShanghai();
@@ -52,7 +54,7 @@ export function BatchRoster({ batch, onClose }: { batch: Batch; onClose: () => v
     attend.mutate(
       { enrolmentId: r.enrolmentId, day, present, idempotencyKey: newIdemKey() },
       {
-        onSuccess: () => message.success(`${r.workerName} ${day} ${present ? "出勤" : "缺勤"}已记录`),
+        onSuccess: () => message.success(t.f(present ? "hall.train.presentDone" : "hall.train.absentDone", { name: r.workerName, day })),
         onError: (e) => message.error(errorInfo(e).message),
       },
     );
@@ -65,22 +67,22 @@ export function BatchRoster({ batch, onClose }: { batch: Batch; onClose: () => v
       data-testid="roster"
       title={
         <span>
-          学员名单 · {tradeLabel(batch.trade)} {batch.title}（{batch.startsOn} 至 {batch.endsOn}，{batch.place}）
+          {t.f("hall.train.rosterTitle", { trade: tradeLabel(batch.trade, t.lang), title: batch.title, a: batch.startsOn, b: batch.endsOn, place: batch.place })}
         </span>
       }
       extra={
         <Space>
-          <ExportButton name={`培训名单-${batch.title}`} columns={EXPORT} rows={rows} />
-          <Button onClick={onClose}>收起</Button>
+          <ExportButton name={t.f("hall.train.rosterExport", { title: batch.title })} columns={exportColumns(t)} rows={rows} />
+          <Button onClick={onClose}>{t("hall.train.collapse")}</Button>
         </Space>
       }
     >
       {mayWrite && <Enrol batch={batch} full={batch.enrolled >= batch.capacity} ended={batch.endsOn < today} />}
       {mayWrite && (
         <Space style={{ margin: "12px 0" }}>
-          <Typography.Text>考勤日期</Typography.Text>
+          <Typography.Text>{t("hall.train.attendanceDay")}</Typography.Text>
           <DatePicker
-            aria-label="考勤日期"
+            aria-label={t("hall.train.attendanceDay")}
             allowClear={false}
             disabled={!canAttend}
             value={dayjs(day)}
@@ -90,10 +92,10 @@ export function BatchRoster({ batch, onClose }: { batch: Batch; onClose: () => v
             }}
             onChange={(d: Dayjs | null) => d && setDay(d.format("YYYY-MM-DD"))}
           />
-          {!canAttend && <Typography.Text type="secondary">开班后才能记录考勤</Typography.Text>}
+          {!canAttend && <Typography.Text type="secondary">{t("hall.train.notStarted")}</Typography.Text>}
         </Space>
       )}
-      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText="还没有学员报名">
+      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText={t("hall.train.rosterEmpty")}>
         <Table<Enrolment>
           rowKey="enrolmentId"
           size="small"
@@ -101,31 +103,31 @@ export function BatchRoster({ batch, onClose }: { batch: Batch; onClose: () => v
           dataSource={rows}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           columns={[
-            { title: "零工编号", dataIndex: "workerNo", width: 130, className: "mono" },
-            { title: "姓名", dataIndex: "workerName", width: 140 },
-            { title: "状态", dataIndex: "status", width: 90, render: (v: string) => <EnumTag map={ENROLMENT_STATUS_LABELS} value={v} lang="zh" /> },
-            { title: "出勤", width: 140, render: (_, r) => `${r.daysPresent} 天（记 ${r.daysRecorded} 天）` },
-            { title: "结业", width: 200, render: (_, r) => (r.completedOn ? `${r.completedOn}${r.certificateNo ? ` · 证书 ${r.certificateNo}` : ""}` : "") },
+            { title: t("ops.c.workerNo"), dataIndex: "workerNo", width: 130, className: "mono" },
+            { title: t("ops.c.name"), dataIndex: "workerName", width: 140 },
+            { title: t("common.status"), dataIndex: "status", width: 90, render: (v: string) => <EnumTag map={ENROLMENT_STATUS_LABELS} value={v} lang={t.lang} /> },
+            { title: t("hall.train.present"), width: 140, render: (_, r) => t.f("hall.train.presentOf", { n: r.daysPresent, m: r.daysRecorded }) },
+            { title: t("hall.train.complete"), width: 200, render: (_, r) => (r.completedOn ? `${r.completedOn}${r.certificateNo ? t.f("hall.train.certSuffix", { no: r.certificateNo }) : ""}` : "") },
             ...(mayWrite
               ? [
                   {
-                    title: "操作",
+                    title: t("common.actions"),
                     render: (_: unknown, r: Enrolment) =>
                       r.status === "enrolled" ? (
                         <Space size={4} wrap>
                           <Button size="small" disabled={!canAttend} loading={attend.isPending} onClick={() => mark(r, true)}>
-                            出勤
+                            {t("hall.train.present")}
                           </Button>
                           <Button size="small" disabled={!canAttend} onClick={() => mark(r, false)}>
-                            缺勤
+                            {t("hall.train.absent")}
                           </Button>
                           <Button size="small" type="primary" disabled={!canAttend} onClick={() => setCompleting(r)}>
-                            结业
+                            {t("hall.train.complete")}
                           </Button>
                           <Popconfirm
-                            title={`确认 ${r.workerName} 退出本期培训？`}
-                            okText="退出"
-                            cancelText="取消"
+                            title={t.f("hall.train.dropConfirm", { name: r.workerName })}
+                            okText={t("hall.train.drop")}
+                            cancelText={t("common.cancel")}
                             onConfirm={() =>
                               drop.mutate(
                                 { enrolmentId: r.enrolmentId, idempotencyKey: newIdemKey() },
@@ -134,12 +136,12 @@ export function BatchRoster({ batch, onClose }: { batch: Batch; onClose: () => v
                             }
                           >
                             <Button size="small" danger>
-                              退出
+                              {t("hall.train.drop")}
                             </Button>
                           </Popconfirm>
                         </Space>
                       ) : (
-                        <Tag>{label(ENROLMENT_STATUS_LABELS, r.status)}</Tag>
+                        <Tag>{label(ENROLMENT_STATUS_LABELS, r.status, t.lang)}</Tag>
                       ),
                   },
                 ]
@@ -153,15 +155,16 @@ export function BatchRoster({ batch, onClose }: { batch: Batch; onClose: () => v
 }
 
 function Enrol({ batch, full, ended }: { batch: Batch; full: boolean; ended: boolean }) {
+  const t = useT();
   const [form] = Form.useForm<{ workerId?: string }>();
   const enrol = useM("training.enrol");
   const formError = useFormError(form);
   const { message } = App.useApp();
   const [key, setKey] = useState(newIdemKey);
-  if (ended) return <Alert type="info" showIcon title="该批次已结束，不能再报名" />;
+  if (ended) return <Alert type="info" showIcon title={t("hall.train.ended")} />;
   return (
     <div>
-      {full && <Alert type="warning" showIcon title="名额已满" style={{ marginBottom: 8 }} />}
+      {full && <Alert type="warning" showIcon title={t("hall.train.full")} style={{ marginBottom: 8 }} />}
       {formError.error && <Alert type="error" showIcon title={formError.error} style={{ marginBottom: 8 }} />}
       <Form
         form={form}
@@ -172,7 +175,7 @@ function Enrol({ batch, full, ended }: { batch: Batch; full: boolean; ended: boo
             { batchId: batch.id, workerId: v.workerId ?? "", idempotencyKey: key },
             {
               onSuccess: () => {
-                message.success("已报名");
+                message.success(t("hall.train.enrolDone"));
                 form.resetFields();
                 setKey(newIdemKey());
               },
@@ -181,12 +184,12 @@ function Enrol({ batch, full, ended }: { batch: Batch; full: boolean; ended: boo
           );
         }}
       >
-        <Form.Item name="workerId" label="报名零工" rules={[{ required: true, message: "请选择报名的零工" }]} style={{ width: 420 }}>
+        <Form.Item name="workerId" label={t("hall.train.enrolWorker")} rules={[{ required: true, message: t("hall.train.enrolWorkerRequired") }]} style={{ width: 420 }}>
           <WorkerPicker testId="enrol-worker" />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={enrol.isPending} disabled={full} data-testid="enrol-submit">
-            报名
+            {t("hall.train.enrol")}
           </Button>
         </Form.Item>
       </Form>
@@ -195,6 +198,7 @@ function Enrol({ batch, full, ended }: { batch: Batch; full: boolean; ended: boo
 }
 
 function CompleteModal({ batch, enrolment, onClose }: { batch: Batch; enrolment: Enrolment; onClose: () => void }) {
+  const t = useT();
   const [form] = Form.useForm<{ completedOn: Dayjs; certificateNo?: string }>();
   const complete = useM("training.complete");
   const formError = useFormError(form);
@@ -205,9 +209,9 @@ function CompleteModal({ batch, enrolment, onClose }: { batch: Batch; enrolment:
   return (
     <Modal
       open
-      title={`结业：${enrolment.workerName}（${enrolment.workerNo}）`}
-      okText="确认结业"
-      cancelText="取消"
+      title={t.f("hall.train.completeTitle", { name: enrolment.workerName, no: enrolment.workerNo })}
+      okText={t("hall.train.completeOk")}
+      cancelText={t("common.cancel")}
       confirmLoading={complete.isPending}
       onCancel={onClose}
       onOk={() => form.submit()}
@@ -225,7 +229,7 @@ function CompleteModal({ batch, enrolment, onClose }: { batch: Batch; enrolment:
             { enrolmentId: enrolment.enrolmentId, completedOn: v.completedOn.format("YYYY-MM-DD"), ...(cert ? { certificateNo: cert } : {}), idempotencyKey: key },
             {
               onSuccess: () => {
-                message.success(`${enrolment.workerName} 已结业`);
+                message.success(t.f("hall.train.completeDone", { name: enrolment.workerName }));
                 onClose();
               },
               onError: (e) => formError.show(e),
@@ -233,7 +237,7 @@ function CompleteModal({ batch, enrolment, onClose }: { batch: Batch; enrolment:
           );
         }}
       >
-        <Form.Item name="completedOn" label="结业日期" rules={[{ required: true, message: "请选择结业日期" }]}>
+        <Form.Item name="completedOn" label={t("hall.train.completedOn")} rules={[{ required: true, message: t.f("ops.v.choose", { name: t("hall.train.completedOn") }) }]}>
           <DatePicker
             allowClear={false}
             disabledDate={(d) => {
@@ -242,8 +246,8 @@ function CompleteModal({ batch, enrolment, onClose }: { batch: Batch; enrolment:
             }}
           />
         </Form.Item>
-        <Form.Item name="certificateNo" label="证书编号（可选）" rules={[{ max: 40, message: "证书编号不能超过 40 个字" }]}>
-          <Input placeholder="如：QS-2024-0001" data-testid="certificate-no" />
+        <Form.Item name="certificateNo" label={t("hall.train.certNoOptional")} rules={[maxLen(t, t("hall.train.certNo"), 40)]}>
+          <Input placeholder={t("hall.train.certPh")} data-testid="certificate-no" />
         </Form.Item>
       </Form>
     </Modal>

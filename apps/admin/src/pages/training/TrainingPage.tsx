@@ -11,27 +11,27 @@ import { todayShanghai, tradeLabel } from "../../lib/display.ts";
 import type { ExportColumn } from "../../lib/excel.ts";
 import { useCan } from "../../lib/session.ts";
 import { useFormError } from "../../lib/use-form-error.ts";
-import { newIdemKey, PageHead, req } from "../ops/ops-common.tsx";
+import { maxLen, need, newIdemKey, PageHead, type Tr } from "../ops/ops-common.tsx";
 import { BatchRoster } from "./BatchRoster.tsx";
 
 export type Course = Out<"training.listCourses">[number];
 export type Batch = Out<"training.listBatches">[number];
 
-const COURSE_EXPORT: ExportColumn<Course>[] = [
-  { title: "工种", value: (r) => tradeLabel(r.trade) },
-  { title: "课程", value: (r) => r.title },
-  { title: "学时", value: (r) => r.hours ?? "" },
-  { title: "收费", value: (r) => (r.free ? "免费" : "收费") },
+const courseExport = (t: Tr): ExportColumn<Course>[] => [
+  { title: t("ops.c.trade"), value: (r) => tradeLabel(r.trade, t.lang) },
+  { title: t("hall.train.course"), value: (r) => r.title },
+  { title: t("hall.train.hours"), value: (r) => r.hours ?? "" },
+  { title: t("ops.c.fee"), value: (r) => t(r.free ? "ops.c.free" : "ops.c.paid") },
 ];
-const BATCH_EXPORT: ExportColumn<Batch>[] = [
-  { title: "工种", value: (r) => tradeLabel(r.trade) },
-  { title: "课程", value: (r) => r.title },
-  { title: "开班日期", value: (r) => r.startsOn },
-  { title: "结束日期", value: (r) => r.endsOn },
-  { title: "地点", value: (r) => r.place },
-  { title: "名额", value: (r) => r.capacity },
-  { title: "已报名", value: (r) => r.enrolled },
-  { title: "已结业", value: (r) => r.completed },
+const batchExport = (t: Tr): ExportColumn<Batch>[] => [
+  { title: t("ops.c.trade"), value: (r) => tradeLabel(r.trade, t.lang) },
+  { title: t("hall.train.course"), value: (r) => r.title },
+  { title: t("hall.train.startsOn"), value: (r) => r.startsOn },
+  { title: t("hall.train.endsOn"), value: (r) => r.endsOn },
+  { title: t("hall.train.place"), value: (r) => r.place },
+  { title: t("hall.train.capacity"), value: (r) => r.capacity },
+  { title: t("hall.train.enrolled"), value: (r) => r.enrolled },
+  { title: t("hall.train.completed"), value: (r) => r.completed },
 ];
 
 /** M6 skills training: courses by trade, batches with capacity, the roster of each batch. */
@@ -62,20 +62,20 @@ function Courses() {
     <div>
       {mayCreate && <NewCourse />}
       <div style={{ display: "flex", justifyContent: "flex-end", margin: "12px 0" }}>
-        <ExportButton name="培训课程" columns={COURSE_EXPORT} rows={rows} />
+        <ExportButton name={t("hall.train.courseExport")} columns={courseExport(t)} rows={rows} />
       </div>
-      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText="还没有培训课程，请先登记课程">
+      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText={t("hall.train.courseEmpty")}>
         <Table<Course>
           rowKey="id"
           size="middle"
           data-testid="course-list"
           dataSource={rows}
-          pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 门` }}
+          pagination={{ pageSize: 20, showTotal: (n) => t.f("hall.train.courseTotal", { n }) }}
           columns={[
-            { title: "工种", dataIndex: "trade", width: 140, render: (v: string) => tradeLabel(v, t.lang) },
-            { title: "课程", dataIndex: "title" },
-            { title: "学时", dataIndex: "hours", width: 90 },
-            { title: "收费", dataIndex: "free", width: 90, render: (v: boolean) => (v ? <Tag color="green">免费</Tag> : <Tag>收费</Tag>) },
+            { title: t("ops.c.trade"), dataIndex: "trade", width: 140, render: (v: string) => tradeLabel(v, t.lang) },
+            { title: t("hall.train.course"), dataIndex: "title" },
+            { title: t("hall.train.hours"), dataIndex: "hours", width: 90 },
+            { title: t("ops.c.fee"), dataIndex: "free", width: 90, render: (v: boolean) => (v ? <Tag color="green">{t("ops.c.free")}</Tag> : <Tag>{t("ops.c.paid")}</Tag>) },
           ]}
         />
       </QueryState>
@@ -91,13 +91,14 @@ interface CourseForm {
 }
 
 function NewCourse() {
+  const t = useT();
   const [form] = Form.useForm<CourseForm>();
   const create = useM("training.createCourse");
   const formError = useFormError(form);
   const { message } = App.useApp();
   const [key, setKey] = useState(newIdemKey);
   return (
-    <Card size="small" title="登记课程">
+    <Card size="small" title={t("hall.train.newCourse")}>
       {formError.error && <Alert type="error" showIcon title={formError.error} style={{ marginBottom: 8 }} />}
       <Form<CourseForm>
         form={form}
@@ -109,7 +110,7 @@ function NewCourse() {
             { trade: v.trade ?? "", title: v.title, hours: v.hours ?? undefined, free: v.free, idempotencyKey: key },
             {
               onSuccess: (row) => {
-                message.success(`已登记课程：${row.title}`);
+                message.success(t.f("hall.train.courseAdded", { title: row.title }));
                 form.resetFields();
                 setKey(newIdemKey());
               },
@@ -118,21 +119,21 @@ function NewCourse() {
           );
         }}
       >
-        <Form.Item name="trade" label="工种" rules={[req("工种", "请选择")]}>
+        <Form.Item name="trade" label={t("ops.c.trade")} rules={[need(t, t("ops.c.trade"), true)]}>
           <TradeSelect style={{ width: 180 }} data-testid="course-trade" />
         </Form.Item>
-        <Form.Item name="title" label="课程名称" rules={[req("课程名称"), { max: 100, message: "课程名称不能超过 100 个字" }]}>
-          <Input placeholder="如：砌筑工初级培训" style={{ width: 220 }} />
+        <Form.Item name="title" label={t("hall.train.courseName")} rules={[need(t, t("hall.train.courseName")), maxLen(t, t("hall.train.courseName"), 100)]}>
+          <Input placeholder={t("hall.train.courseNamePh")} style={{ width: 220 }} />
         </Form.Item>
-        <Form.Item name="hours" label="学时" rules={[{ type: "number", min: 1, max: 2000, message: "学时应在 1–2000 之间" }]}>
+        <Form.Item name="hours" label={t("hall.train.hours")} rules={[{ type: "number", min: 1, max: 2000, message: t("hall.train.hoursRange") }]}>
           <InputNumber min={1} max={2000} precision={0} style={{ width: 90 }} />
         </Form.Item>
-        <Form.Item name="free" label="免费" valuePropName="checked">
-          <Switch checkedChildren="免费" unCheckedChildren="收费" />
+        <Form.Item name="free" label={t("ops.c.free")} valuePropName="checked">
+          <Switch checkedChildren={t("ops.c.free")} unCheckedChildren={t("ops.c.paid")} />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="course-submit">
-            登记
+            {t("ops.c.register")}
           </Button>
         </Form.Item>
       </Form>
@@ -151,29 +152,29 @@ function Batches() {
     <div>
       {mayCreate && <NewBatch onCreated={setOpen} />}
       <div style={{ display: "flex", justifyContent: "flex-end", margin: "12px 0" }}>
-        <ExportButton name="培训批次" columns={BATCH_EXPORT} rows={rows} />
+        <ExportButton name={t("adm.training.batches")} columns={batchExport(t)} rows={rows} />
       </div>
-      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText="还没有培训批次">
+      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText={t("hall.train.batchEmpty")}>
         <Table<Batch>
           rowKey="id"
           size="middle"
           data-testid="batch-list"
           dataSource={rows}
-          pagination={{ pageSize: 10, showTotal: (n) => `共 ${n} 期` }}
+          pagination={{ pageSize: 10, showTotal: (n) => t.f("hall.train.batchTotal", { n }) }}
           rowClassName={(r) => (r.id === open ? "ant-table-row-selected" : "")}
           columns={[
-            { title: "工种", dataIndex: "trade", width: 110, render: (v: string) => tradeLabel(v, t.lang) },
-            { title: "课程", dataIndex: "title" },
-            { title: "培训期间", width: 210, render: (_, r) => `${r.startsOn} 至 ${r.endsOn}` },
-            { title: "地点", dataIndex: "place", width: 160 },
-            { title: "报名 / 名额", width: 110, render: (_, r) => <Tag color={r.enrolled >= r.capacity ? "red" : "blue"}>{`${r.enrolled} / ${r.capacity}`}</Tag> },
-            { title: "已结业", dataIndex: "completed", width: 80 },
+            { title: t("ops.c.trade"), dataIndex: "trade", width: 110, render: (v: string) => tradeLabel(v, t.lang) },
+            { title: t("hall.train.course"), dataIndex: "title" },
+            { title: t("hall.train.period"), width: 210, render: (_, r) => t.f("ops.c.range", { a: r.startsOn, b: r.endsOn }) },
+            { title: t("hall.train.place"), dataIndex: "place", width: 160 },
+            { title: t("hall.train.enrolledOfCapacity"), width: 110, render: (_, r) => <Tag color={r.enrolled >= r.capacity ? "red" : "blue"}>{`${r.enrolled} / ${r.capacity}`}</Tag> },
+            { title: t("hall.train.completed"), dataIndex: "completed", width: 80 },
             {
               title: t("common.actions"),
               width: 90,
               render: (_, r) => (
                 <Button size="small" type={r.id === open ? "primary" : "default"} onClick={() => setOpen(r.id === open ? null : r.id)}>
-                  学员名单
+                  {t("hall.train.roster")}
                 </Button>
               ),
             },
@@ -202,7 +203,7 @@ function NewBatch({ onCreated }: { onCreated: (id: string) => void }) {
   const [key, setKey] = useState(newIdemKey);
   const today = todayShanghai();
   return (
-    <Card size="small" title="开设培训批次">
+    <Card size="small" title={t("hall.train.newBatch")}>
       {formError.error && <Alert type="error" showIcon title={formError.error} style={{ marginBottom: 8 }} />}
       <Form<BatchForm>
         form={form}
@@ -222,7 +223,7 @@ function NewBatch({ onCreated }: { onCreated: (id: string) => void }) {
             },
             {
               onSuccess: (row) => {
-                message.success(`已开设批次：${row.startsOn} 至 ${row.endsOn}`);
+                message.success(t.f("hall.train.batchAdded", { a: row.startsOn, b: row.endsOn }));
                 form.resetFields();
                 setKey(newIdemKey());
                 onCreated(row.id);
@@ -232,39 +233,39 @@ function NewBatch({ onCreated }: { onCreated: (id: string) => void }) {
           );
         }}
       >
-        <Form.Item name="courseId" label="课程" rules={[req("课程", "请选择")]}>
+        <Form.Item name="courseId" label={t("hall.train.course")} rules={[need(t, t("hall.train.course"), true)]}>
           <Select
             data-testid="batch-course"
             style={{ width: 220 }}
             showSearch={{ optionFilterProp: "label" }}
             loading={courses.isPending}
-            notFoundContent="还没有课程，请先在“课程”页登记"
+            notFoundContent={t("hall.train.noCourse")}
             options={(courses.data ?? []).map((c) => ({ value: c.id, label: `${tradeLabel(c.trade, t.lang)} · ${c.title}` }))}
           />
         </Form.Item>
         <Form.Item
           name="period"
-          label="培训期间"
+          label={t("hall.train.period")}
           rules={[
-            { required: true, message: "请选择培训期间（开班和结束日期）" },
+            { required: true, message: t("hall.train.periodRequired") },
             {
               validator: async (_, v: [Dayjs, Dayjs] | undefined) => {
-                if (v && v[1].diff(v[0], "day") > 366) throw new Error("培训期间不能超过一年");
+                if (v && v[1].diff(v[0], "day") > 366) throw new Error(t("hall.train.periodMax"));
               },
             },
           ]}
         >
           <DatePicker.RangePicker style={{ width: 250 }} disabledDate={(d) => d.format("YYYY-MM-DD") < today} />
         </Form.Item>
-        <Form.Item name="capacity" label="名额" rules={[req("名额"), { type: "number", min: 1, max: 500, message: "名额应在 1–500 人之间" }]}>
+        <Form.Item name="capacity" label={t("hall.train.capacity")} rules={[need(t, t("hall.train.capacity")), { type: "number", min: 1, max: 500, message: t("hall.train.capacityRange") }]}>
           <InputNumber min={1} max={500} precision={0} style={{ width: 90 }} />
         </Form.Item>
-        <Form.Item name="place" label="地点" rules={[req("培训地点"), { max: 100, message: "培训地点不能超过 100 个字" }]}>
-          <Input placeholder="如：市场二楼培训室" style={{ width: 180 }} />
+        <Form.Item name="place" label={t("hall.train.place")} rules={[need(t, t("hall.train.placeFull")), maxLen(t, t("hall.train.placeFull"), 100)]}>
+          <Input placeholder={t("hall.train.placePh")} style={{ width: 180 }} />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="batch-submit">
-            开设
+            {t("hall.train.open")}
           </Button>
         </Form.Item>
       </Form>
