@@ -8,6 +8,7 @@ import {
   METRIC_DEFINITIONS,
   placementRate,
   repeatHireRate,
+  wageToGuidanceRatio,
 } from "./metrics.ts";
 
 const RATES = [placementRate, fillRate, repeatHireRate] as const;
@@ -30,6 +31,22 @@ describe("metrics examples", () => {
     expect(complaintsPer100Jobs(1, Number.POSITIVE_INFINITY)).toBeNull();
   });
 
+  it("wage against guidance: each group against its own midpoint, weighted by jobs", () => {
+    // One county pays ¥250 against a ¥220 midpoint (2 jobs), another ¥150 against ¥150 (1 job).
+    const groups = [
+      { jobs: 2, wageSumFen: 50_000, guidanceMidFen: 22_000 },
+      { jobs: 1, wageSumFen: 15_000, guidanceMidFen: 15_000 },
+    ];
+    expect(wageToGuidanceRatio(groups)).toBeCloseTo((2 * (25_000 / 22_000) + 1) / 3, 12);
+    // Not the pooled average over a pooled midpoint.
+    expect(wageToGuidanceRatio(groups)).not.toBeCloseTo(65_000 / 3 / ((2 * 22_000 + 15_000) / 3), 3);
+    expect(wageToGuidanceRatio([{ jobs: 4, wageSumFen: 88_000, guidanceMidFen: 22_000 }])).toBe(1);
+    expect(wageToGuidanceRatio([])).toBeNull();
+    expect(wageToGuidanceRatio([{ jobs: 0, wageSumFen: 0, guidanceMidFen: 22_000 }])).toBeNull();
+    expect(wageToGuidanceRatio([{ jobs: 1, wageSumFen: 100, guidanceMidFen: 0 }, { jobs: 1, wageSumFen: 100, guidanceMidFen: Number.NaN }])).toBeNull();
+    expect(wageToGuidanceRatio([{ jobs: 1, wageSumFen: 100, guidanceMidFen: 0 }, { jobs: 1, wageSumFen: 300, guidanceMidFen: 200 }])).toBe(1.5);
+  });
+
   it("takes the median of time to fill, ignoring bad values and not mutating the input", () => {
     const input = [5, 1, 3];
     expect(medianTimeToFillDays(input)).toBe(3);
@@ -46,7 +63,7 @@ describe("metrics examples", () => {
       expect(d.en.length).toBeGreaterThan(5);
       expect(d.formula.length).toBeGreaterThan(3);
     }
-    expect(Object.keys(METRIC_DEFINITIONS)).toHaveLength(6);
+    expect(Object.keys(METRIC_DEFINITIONS)).toHaveLength(7);
     expect(METRIC_DEFINITIONS.demandSupplyRatio.zh).toContain("求人倍率");
   });
 });
@@ -92,6 +109,22 @@ describe("metrics properties", () => {
         const above = xs.filter((x) => x > m).length;
         expect(below).toBeLessThanOrEqual(xs.length / 2);
         expect(above).toBeLessThanOrEqual(xs.length / 2);
+      }),
+    );
+  });
+
+  it("wage against guidance lies between the smallest and largest group ratio and ignores how groups are split", () => {
+    const group = fc.record({ jobs: fc.integer({ min: 1, max: 500 }), avg: fc.integer({ min: 0, max: 100_000 }), mid: fc.integer({ min: 1, max: 100_000 }) });
+    fc.assert(
+      fc.property(fc.array(group, { minLength: 1, maxLength: 20 }), (gs) => {
+        const groups = gs.map((g) => ({ jobs: g.jobs, wageSumFen: g.avg * g.jobs, guidanceMidFen: g.mid }));
+        const r = wageToGuidanceRatio(groups) as number;
+        const ratios = gs.map((g) => g.avg / g.mid);
+        expect(r).toBeGreaterThanOrEqual(Math.min(...ratios) - 1e-9);
+        expect(r).toBeLessThanOrEqual(Math.max(...ratios) + 1e-9);
+        // Splitting a group's jobs into two groups at the same midpoint (two counties, same table) changes nothing.
+        const split = groups.flatMap((g) => [{ ...g, jobs: 1, wageSumFen: g.wageSumFen / g.jobs }, ...(g.jobs > 1 ? [{ ...g, jobs: g.jobs - 1, wageSumFen: (g.wageSumFen * (g.jobs - 1)) / g.jobs }] : [])]);
+        expect(wageToGuidanceRatio(split)).toBeCloseTo(r, 9);
       }),
     );
   });

@@ -4,7 +4,14 @@
  * a negative or non-finite input also gives null. Values are unrounded; round only for display.
  */
 
-export type MetricKey = "demandSupplyRatio" | "placementRate" | "fillRate" | "medianTimeToFillDays" | "complaintsPer100Jobs" | "repeatHireRate";
+export type MetricKey =
+  | "demandSupplyRatio"
+  | "placementRate"
+  | "fillRate"
+  | "medianTimeToFillDays"
+  | "complaintsPer100Jobs"
+  | "repeatHireRate"
+  | "wageToGuidanceRatio";
 
 function count(n: number): boolean {
   return Number.isFinite(n) && n >= 0;
@@ -52,6 +59,31 @@ export function repeatHireRate(repeatHires: number, hires: number): number | nul
   return ratio(repeatHires, hires);
 }
 
+/** Jobs paid at one guidance midpoint: one market's table in force, one trade and skill grade. */
+export interface WageGuidanceGroup {
+  jobs: number;
+  wageSumFen: number;
+  guidanceMidFen: number;
+}
+
+/**
+ * Wage against guidance (M7): each group's average paid wage ÷ its guidance midpoint, averaged over the
+ * groups weighted by their jobs, i.e. Σ(wageSum ÷ mid) ÷ Σ jobs. Groups are priced by their own table
+ * first, so markets with different tables are never measured against one another's (dividing the pooled
+ * average by a pooled midpoint would let a high-wage county hide a low one). 1 means paid at the midpoint.
+ * Groups with no jobs, a midpoint of 0 or a bad input are left out; null when none remain.
+ */
+export function wageToGuidanceRatio(groups: readonly WageGuidanceGroup[]): number | null {
+  let weighted = 0;
+  let jobs = 0;
+  for (const g of groups) {
+    if (!count(g.jobs) || g.jobs === 0 || !count(g.wageSumFen) || !count(g.guidanceMidFen) || g.guidanceMidFen === 0) continue;
+    weighted += g.wageSumFen / g.guidanceMidFen;
+    jobs += g.jobs;
+  }
+  return jobs > 0 ? weighted / jobs : null;
+}
+
 /** One-line definitions the dashboard prints under each chart and the API documents. */
 export const METRIC_DEFINITIONS: Record<MetricKey, { zh: string; en: string; formula: string }> = {
   demandSupplyRatio: {
@@ -83,5 +115,10 @@ export const METRIC_DEFINITIONS: Record<MetricKey, { zh: string; en: string; for
     zh: "回头客率：雇主再次雇用曾雇用过的同一零工的用工次数 ÷ 全部用工次数。",
     en: "Repeat-hire rate: hires of a worker the same employer had hired before ÷ all hires.",
     formula: "repeatHires / hires",
+  },
+  wageToGuidanceRatio: {
+    zh: "工资对照指导价：已完工按日计酬用工的平均约定日工资 ÷ 该县当月施行的指导价中位（分县、工种、技术等级计算，按用工数加权）。",
+    en: "Wage against guidance: average agreed day wage of completed day-rate jobs ÷ the midpoint of the guidance table the county had in force that month (per county, trade and skill grade, weighted by jobs).",
+    formula: "Σ(wageSum / guidanceMid) / Σ jobs over (market, month, trade, skill grade)",
   },
 };
