@@ -1,7 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
-import { DEFAULT_GUIDANCE_WAGE_POLICY, demandSupplyRatio, guidanceRange, maskName, placementRate, type SkillGrade } from "@lingong/core";
+import { demandSupplyRatio, maskName, placementRate, wageToGuidanceRatio } from "@lingong/core";
 import type { Db } from "../db/client.ts";
-import { groupTable, monthsBetween, shiftMonth, townshipWhere, tradeSource, type AnalyticsFilter } from "./analytics.ts";
+import { groupTable, monthsBetween, shiftMonth, townshipWhere, type AnalyticsFilter } from "./analytics.ts";
+import { pricedWageGroups } from "./analytics-guidance.ts";
 import { rowsOf } from "./analytics-sql.ts";
 
 export const OVERVIEW_KEYS = [
@@ -15,6 +16,7 @@ export const OVERVIEW_KEYS = [
   "demandSupplyRatio",
   "avgDayWageFen",
   "guidanceMidFen",
+  "wageToGuidanceRatio",
   "complaints",
   "sanctions",
   "trainingCompleted",
@@ -47,7 +49,6 @@ export async function overview(db: Db, f: AnalyticsFilter): Promise<Overview> {
   const m = `${month}-01`;
   const p = `${prev}-01`;
   const tw = townshipWhere(f);
-  const wagesSrc = tradeSource(f, "wages");
   const [g] = rowsOf<Record<string, unknown>>(
     await db.execute(sql`select
         sum(registered_delta) filter (where month <= ${m}::date)::int as reg,
@@ -79,26 +80,20 @@ export async function overview(db: Db, f: AnalyticsFilter): Promise<Overview> {
     await db.execute(sql`select sum(filed) filter (where month = ${m}::date)::int as cur, sum(filed) filter (where month = ${p}::date)::int as prev
       from analytics_month_complaints where ${marketWhere(f)} and month in (${m}::date, ${p}::date)`),
   );
-  const wageRows = rowsOf<{ month: string; trade_code: string; skill_grade: string; sum: number; n: number }>(
-    await db.execute(sql`select month::text as month, trade_code, skill_grade, sum(wage_sum_fen)::bigint as sum, sum(wage_count)::int as n
-      from ${wagesSrc.table} where ${wagesSrc.where} and month in (${m}::date, ${p}::date) and wage_unit = 'day' group by 1, 2, 3`),
-  );
+  // Wages ignore the township filter (the wage rollup has none), as before; each market's own guidance table.
+  const wageGroups = await pricedWageGroups(db, { marketIds: f.marketIds }, { from: prev, to: month, perMonth: true });
   const [open] = rowsOf<Record<string, unknown>>(
     await db.execute(sql`select count(*)::int as orders, coalesce(sum(headcount - filled_count), 0)::int as headcount
       from job_orders where ${marketWhere(f)} and status in ('published', 'partly_filled')`),
   );
   const wage = (mon: string) => {
-    let n = 0;
-    let sum = 0;
-    let mid = 0;
-    for (const r of wageRows) {
-      if (String(r.month).slice(0, 7) !== mon) continue;
-      const k = num(r.n);
-      n += k;
-      sum += num(r.sum);
-      mid += guidanceRange(DEFAULT_GUIDANCE_WAGE_POLICY, { trade: r.trade_code, skillGrade: r.skill_grade as SkillGrade, stars: 0, unit: "day" }).midFen * k;
-    }
-    return n > 0 ? { avg: Math.round(sum / n), mid: Math.round(mid / n) } : { avg: null, mid: null };
+    const gs = wageGroups.filter((g) => g.month === mon);
+    const n = gs.reduce((a, g) => a + g.jobs, 0);
+    if (n === 0) return { avg: null, mid: null, ratio: null };
+    const sum = gs.reduce((a, g) => a + g.wageSumFen, 0);
+    const mid = gs.reduce((a, g) => a + g.midFen * g.jobs, 0);
+    const ratio = wageToGuidanceRatio(gs.map((g) => ({ jobs: g.jobs, wageSumFen: g.wageSumFen, guidanceMidFen: g.midFen })));
+    return { avg: Math.round(sum / n), mid: Math.round(mid / n), ratio };
   };
   const cnt = (metric: string) => counters.find((r) => r.metric === metric);
   const wCur = wage(month);
@@ -115,6 +110,7 @@ export async function overview(db: Db, f: AnalyticsFilter): Promise<Overview> {
     { key: "demandSupplyRatio", value: demandSupplyRatio(v(t?.head), v(g?.act)), previous: demandSupplyRatio(v(t?.head_p), v(g?.act_p)) },
     { key: "avgDayWageFen", value: wCur.avg, previous: wPrev.avg },
     { key: "guidanceMidFen", value: wCur.mid, previous: wPrev.mid },
+    { key: "wageToGuidanceRatio", value: wCur.ratio, previous: wPrev.ratio },
     { key: "complaints", value: v(c?.cur), previous: v(c?.prev) },
     { key: "sanctions", value: num(cnt("sanctions")?.cur), previous: num(cnt("sanctions")?.prev) },
     { key: "trainingCompleted", value: num(cnt("training_completed")?.cur), previous: num(cnt("training_completed")?.prev) },

@@ -1,15 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
-import {
-  complaintsPer100Jobs,
-  DEFAULT_GUIDANCE_WAGE_POLICY,
-  demandSupplyRatio,
-  fillRate,
-  guidanceRange,
-  placementRate,
-  type SkillGrade,
-  type WageUnit,
-} from "@lingong/core";
+import { complaintsPer100Jobs, demandSupplyRatio, fillRate, placementRate, wageToGuidanceRatio, type WageUnit } from "@lingong/core";
 import type { Db } from "../db/client.ts";
+import { pricedWageGroups, type PricedWageGroup } from "./analytics-guidance.ts";
 import { rowsOf } from "./analytics-sql.ts";
 
 /**
@@ -372,48 +364,47 @@ export async function costPerPlacement(db: Db, f: AnalyticsFilter): Promise<Cost
 
 // ---------- wages ----------
 
+export interface WageTradeRow {
+  trade: string;
+  jobs: number;
+  avgFen: number;
+  /** Job-weighted averages of the guidance range each job's market had in force (M7). */
+  guidanceLowFen: number;
+  guidanceMidFen: number;
+  guidanceHighFen: number;
+  /** Paid ÷ guidance midpoint per market, month and skill grade, weighted by jobs (core wageToGuidanceRatio). */
+  ratio: number | null;
+}
+
 export interface Wages {
   unit: WageUnit;
-  trades: { trade: string; jobs: number; avgFen: number; guidanceLowFen: number; guidanceMidFen: number; guidanceHighFen: number }[];
+  trades: WageTradeRow[];
 }
 
 /**
- * Average agreed day wage of completed jobs per trade against the guidance range (core guidanceRange,
- * Qinshui default policy, 0 stars) weighted by the orders' skill grades. Day-rate jobs only.
+ * Average agreed day wage of completed day-rate jobs per trade against the guidance range of the table each
+ * job's market had in force that month (analytics-guidance.ts; core guidanceRange, 0 stars, the order's skill grade).
  */
 export async function wages(db: Db, f: AnalyticsFilter): Promise<Wages> {
-  const src = tradeSource(f, "wages");
-  const rows = await q<{ trade_code: string; skill_grade: string; sum: number; n: number }>(
-    db,
-    sql`select trade_code, skill_grade, sum(wage_sum_fen)::bigint as sum, sum(wage_count)::int as n from ${src.table}
-        where ${src.where} and ${periodWhere(f)} and wage_unit = 'day'
-          and ${f.trade ? sql`trade_code = ${f.trade}` : sql`true`}
-        group by 1, 2`,
-  );
-  const acc = new Map<string, { n: number; sum: number; low: number; mid: number; high: number }>();
-  for (const r of rows) {
-    const n = num(r.n);
-    if (n === 0) continue;
-    const g = guidanceRange(DEFAULT_GUIDANCE_WAGE_POLICY, { trade: r.trade_code, skillGrade: r.skill_grade as SkillGrade, stars: 0, unit: "day" });
-    const a = acc.get(r.trade_code) ?? { n: 0, sum: 0, low: 0, mid: 0, high: 0 };
-    a.n += n;
-    a.sum += num(r.sum);
-    a.low += g.lowFen * n;
-    a.mid += g.midFen * n;
-    a.high += g.highFen * n;
-    acc.set(r.trade_code, a);
-  }
+  const groups = await pricedWageGroups(db, f, { from: f.from, to: f.to, perMonth: false });
+  const byTrade = new Map<string, PricedWageGroup[]>();
+  for (const g of groups) byTrade.set(g.trade, [...(byTrade.get(g.trade) ?? []), g]);
   return {
     unit: "day",
-    trades: [...acc.entries()]
-      .map(([trade, a]) => ({
-        trade,
-        jobs: a.n,
-        avgFen: Math.round(a.sum / a.n),
-        guidanceLowFen: Math.round(a.low / a.n),
-        guidanceMidFen: Math.round(a.mid / a.n),
-        guidanceHighFen: Math.round(a.high / a.n),
-      }))
-      .sort((x, y) => y.jobs - x.jobs),
+    trades: [...byTrade.entries()]
+      .map(([trade, gs]) => {
+        const n = gs.reduce((a, g) => a + g.jobs, 0);
+        const avg = (pick: (g: PricedWageGroup) => number) => Math.round(gs.reduce((a, g) => a + pick(g) * g.jobs, 0) / n);
+        return {
+          trade,
+          jobs: n,
+          avgFen: Math.round(gs.reduce((a, g) => a + g.wageSumFen, 0) / n),
+          guidanceLowFen: avg((g) => g.lowFen),
+          guidanceMidFen: avg((g) => g.midFen),
+          guidanceHighFen: avg((g) => g.highFen),
+          ratio: wageToGuidanceRatio(gs.map((g) => ({ jobs: g.jobs, wageSumFen: g.wageSumFen, guidanceMidFen: g.midFen }))),
+        };
+      })
+      .sort((x, y) => y.jobs - x.jobs || x.trade.localeCompare(y.trade)),
   };
 }
