@@ -1,2 +1,13 @@
-export { encryptField, decryptField, encryptBytes, decryptBytes, blindIndex, blindIndexBytes } from "./fields.ts";
-export { dataKeys, setMasterKey, keyFilePath } from "./keys.ts";
+export {
+  encryptField,
+  decryptField,
+  encryptBytes,
+  decryptBytes,
+  blindIndex,
+  blindIndexes,
+  blindIndexBytes,
+  cipherTextPrefix,
+  cipherTextKeyId,
+} from "./fields.ts";
+export { dataKeys, keyring, setMasterKey, setKeyring, keyFilePath, readKeyFile, writeKeyFile } from "./keys.ts";
+export type { DataKeys, Keyring } from "./keys.ts";

@@ -5,7 +5,7 @@ import { townships } from "../schema/core.ts";
 import { dispatches } from "../schema/dispatches.ts";
 import { employers, type EMPLOYER_INDUSTRIES } from "../schema/employers.ts";
 import { jobOrders } from "../schema/orders.ts";
-import { encryptPii, phoneIndex } from "./pii.ts";
+import { encryptPii, phoneIndex, phoneIndexes } from "./pii.ts";
 import { badRequest, nextNumber, type DbLike } from "./workforce-common.ts";
 import type { Actor } from "./workers.ts";
 
@@ -153,7 +153,7 @@ export async function searchEmployers(db: DbLike, marketId: string, q: string, l
   if (status) scope.push(eq(employers.status, status as EmployerRow["status"]));
   let where;
   const mobile = normalizeMobile(text);
-  if (mobile) where = eq(employers.contactPhoneBidx, phoneIndex(mobile));
+  if (mobile) where = inArray(employers.contactPhoneBidx, phoneIndexes(mobile));
   else if (/^[0-9A-Z]{18}$/.test(compact)) where = eq(employers.creditCode, compact);
   else if (/^E\d{1,8}$/.test(compact)) where = eq(employers.employerNo, compact);
   else if (text) {

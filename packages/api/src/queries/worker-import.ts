@@ -3,7 +3,7 @@ import { z } from "zod";
 import { DomainError } from "../errors.ts";
 import { townships } from "../schema/core.ts";
 import { workers } from "../schema/workers.ts";
-import { idNumberIndex } from "./pii.ts";
+import { idNumberIndexes } from "./pii.ts";
 import { zConsentVersion, zRegisterFields } from "./worker-input.ts";
 import { checkRegistration, registerWorker, type Actor, type FieldIssue, type RegisterInput, type TradeInput } from "./workers.ts";
 import { todayShanghai, zIdempotencyKey, type DbLike } from "./workforce-common.ts";
@@ -161,7 +161,7 @@ export async function checkImport(db: DbLike, marketId: string, sheet: ImportShe
     if (short && !townshipByName.has(short)) townshipByName.set(short, t.id);
   }
 
-  const perRow: { row: number; errors: ImportRowError[]; input: RegisterInput | null; bidx: string | null }[] = [];
+  const perRow: { row: number; errors: ImportRowError[]; input: RegisterInput | null; bidx: string[] }[] = [];
   const firstRowOfId = new Map<string, number>();
 
   sheet.rows.forEach((r, index) => {
@@ -197,14 +197,14 @@ export async function checkImport(db: DbLike, marketId: string, sheet: ImportShe
         issues.push({ field, message: CJK.test(i.message) ? i.message : "内容不正确", messageEn: zodIssueEn(i.code) });
       }
     }
-    let bidx: string | null = null;
+    let bidx: string[] = [];
     if (check.id) {
       const first = firstRowOfId.get(check.id.id);
       if (first !== undefined) {
         issues.push({ field: "idNumber", message: `身份证号与第 ${first} 行重复`, messageEn: `ID number repeats row ${first}` });
       } else {
         firstRowOfId.set(check.id.id, rowNo);
-        bidx = idNumberIndex(check.id.id);
+        bidx = idNumberIndexes(check.id.id);
       }
     }
     // One error per field: the first (most specific) one.
@@ -214,7 +214,7 @@ export async function checkImport(db: DbLike, marketId: string, sheet: ImportShe
     perRow.push({ row: rowNo, errors, input, bidx });
   });
 
-  const bidxs = perRow.flatMap((p) => (p.bidx ? [p.bidx] : []));
+  const bidxs = perRow.flatMap((p) => p.bidx);
   const existing = new Map<string, string>();
   for (let i = 0; i < bidxs.length; i += 500) {
     const chunk = bidxs.slice(i, i + 500);
@@ -225,7 +225,7 @@ export async function checkImport(db: DbLike, marketId: string, sheet: ImportShe
     for (const f of found) if (f.bidx) existing.set(f.bidx, f.workerNo);
   }
   for (const p of perRow) {
-    const workerNo = p.bidx ? existing.get(p.bidx) : undefined;
+    const workerNo = p.bidx.map((b) => existing.get(b)).find((n) => n !== undefined);
     if (workerNo && !p.errors.some((e) => e.field === "idNumber")) {
       p.errors.push(rowError(p.row, { field: "idNumber", message: `该身份证号已登记，零工编号 ${workerNo}`, messageEn: `Already registered as ${workerNo}` }));
       p.input = null;

@@ -1,8 +1,8 @@
 import { findTrade, initialGrade, maskPhone, maskResidentId, type GradingPolicy, type SkillGrade } from "@lingong/core";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { DomainError, notFound } from "../errors.ts";
 import { gradeChanges, preRegistrations, workerTrades, workers } from "../schema/workers.ts";
-import { decryptPii, encryptPii, idNumberIndex, phoneIndex } from "./pii.ts";
+import { decryptPii, encryptPii, idNumberIndex, idNumberIndexes, phoneIndex, phoneIndexes } from "./pii.ts";
 import { badRequest, effectivePolicy, marketSettings, nextNumber, todayShanghai, type DbLike } from "./workforce-common.ts";
 import { assertTownship, workerSummary, type Actor } from "./workers-common.ts";
 import { checkRegistration, issueError, normalizePhoneOrThrow, type RegisterInput } from "./workers-validation.ts";
@@ -24,7 +24,7 @@ export async function registerWorker(tx: DbLike, actor: Actor, input: RegisterIn
   const [dup] = await tx
     .select({ workerNo: workers.workerNo })
     .from(workers)
-    .where(and(eq(workers.marketId, actor.marketId), eq(workers.idNumberBidx, idBidx)));
+    .where(and(eq(workers.marketId, actor.marketId), inArray(workers.idNumberBidx, idNumberIndexes(parsed.id))));
   if (dup) {
     throw new DomainError("CONFLICT", `该身份证号已登记，零工编号 ${dup.workerNo}`, { field: "idNumber", messageEn: `Already registered as ${dup.workerNo}` });
   }
@@ -106,7 +106,7 @@ export async function preRegister(tx: DbLike, marketId: string, input: PreRegist
   const [existing] = await tx
     .select({ id: preRegistrations.id })
     .from(preRegistrations)
-    .where(and(eq(preRegistrations.marketId, marketId), eq(preRegistrations.phoneBidx, bidx), eq(preRegistrations.status, "pending")));
+    .where(and(eq(preRegistrations.marketId, marketId), inArray(preRegistrations.phoneBidx, phoneIndexes(phone)), eq(preRegistrations.status, "pending")));
   if (existing) return { id: existing.id, duplicate: true };
   const [row] = await tx
     .insert(preRegistrations)

@@ -1,7 +1,7 @@
 import { normalizeMobile, parseResidentId } from "@lingong/core";
-import { and, asc, eq, ilike, or } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, or } from "drizzle-orm";
 import { workers } from "../schema/workers.ts";
-import { idNumberIndex, phoneIndex } from "./pii.ts";
+import { idNumberIndexes, phoneIndexes } from "./pii.ts";
 import { todayShanghai, type DbLike } from "./workforce-common.ts";
 import { tradesOf, workerSummary, type WorkerRow } from "./workers-common.ts";
 
@@ -18,9 +18,9 @@ export async function searchWorkers(db: DbLike, marketId: string, q: string, lim
   if (/^\d{17}[\dX]$|^\d{15}$/.test(compact)) {
     const parsed = parseResidentId(compact);
     if (!parsed.ok) return [];
-    where = eq(workers.idNumberBidx, idNumberIndex(parsed.id));
+    where = inArray(workers.idNumberBidx, idNumberIndexes(parsed.id));
   } else if (normalizeMobile(text)) {
-    where = eq(workers.phoneBidx, phoneIndex(normalizeMobile(text) ?? ""));
+    where = inArray(workers.phoneBidx, phoneIndexes(normalizeMobile(text) ?? ""));
   } else if (/^\d{4}$/.test(compact)) {
     where = eq(workers.phoneLast4, compact);
   } else if (/^[A-Z]{1,4}\d{1,8}$/.test(compact)) {
