@@ -10,7 +10,7 @@ export const ORDER_STATUSES = ["draft", "published", "partly_filled", "filled", 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const WAGE_UNITS = ["day", "half_day", "hour"] as const;
 export type WageUnit = (typeof WAGE_UNITS)[number];
-export const POLICY_KINDS = ["grading", "sanctions", "wages", "matching"] as const;
+export const POLICY_KINDS = ["grading", "sanctions", "wages", "matching", "rewards", "employer"] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 export const jobOrders = pgTable(
@@ -99,7 +99,7 @@ export const policyVersions = pgTable(
   },
   (t) => [
     uniqueIndex("policy_versions_market_kind_version").on(t.marketId, t.kind, t.version),
-    check("policy_versions_kind_valid", sql`${t.kind} in ('grading', 'sanctions', 'wages', 'matching')`),
+    check("policy_versions_kind_valid", sql`${t.kind} in ('grading', 'sanctions', 'wages', 'matching', 'rewards', 'employer')`),
     check("policy_versions_version_positive", sql`${t.version} >= 1`),
   ],
 );

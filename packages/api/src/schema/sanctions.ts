@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { markets, staffUsers } from "./core.ts";
 import { employers } from "./employers.ts";
 import { conductEvents, gradeChanges, workers } from "./workers.ts";
@@ -85,6 +85,9 @@ export const rewards = pgTable(
     grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
     grantedOn: date("granted_on", { mode: "string" }).notNull(),
     gradeChangeId: uuid("grade_change_id").references(() => gradeChanges.id),
+    /** The reward policy's own `version` the decision used, and the market's version number (0 = core default); null before they were recorded. */
+    policyVersion: text("policy_version"),
+    policyVersionNo: integer("policy_version_no"),
   },
   (t) => [
     index("rewards_market_worker_idx").on(t.marketId, t.workerId, t.grantedOn),
@@ -113,6 +116,9 @@ export const employerActions = pgTable(
       .notNull()
       .references(() => staffUsers.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The employer policy's own `version` the decision used, and the market's version number (0 = core default); null before they were recorded. */
+    policyVersion: text("policy_version"),
+    policyVersionNo: integer("policy_version_no"),
   },
   (t) => [
     index("employer_actions_market_employer_idx").on(t.marketId, t.employerId, t.decidedAt),
