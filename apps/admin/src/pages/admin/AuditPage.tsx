@@ -9,7 +9,7 @@ import { useQ } from "../../lib/api.ts";
 import type { In, Out } from "../../lib/api-types.ts";
 import { todayShanghai } from "../../lib/display.ts";
 import type { ExportColumn } from "../../lib/excel.ts";
-import { label, PageHead } from "../ops/ops-common.tsx";
+import { label, PageHead, type Tr } from "../ops/ops-common.tsx";
 import { ROLE_LABELS } from "./admin-common.ts";
 
 type AuditRow = Out<"privacy.auditLog">["items"][number];
@@ -23,19 +23,19 @@ function json(v: unknown): string {
   return v === null || v === undefined ? "" : JSON.stringify(v, null, 2);
 }
 
-const EXPORT: ExportColumn<AuditRow>[] = [
-  { title: "编号", value: (r) => r.id },
-  { title: "时间", value: (r) => dayjs(r.at).format("YYYY-MM-DD HH:mm:ss") },
-  { title: "操作", value: (r) => r.action },
-  { title: "用户", value: (r) => r.userId ?? "" },
-  { title: "角色", value: (r) => label(ROLE_LABELS, r.role) },
+const exportColumns = (t: Tr): ExportColumn<AuditRow>[] => [
+  { title: t("adm.audit.id"), value: (r) => r.id },
+  { title: t("adm.audit.time"), value: (r) => dayjs(r.at).format("YYYY-MM-DD HH:mm:ss") },
+  { title: t("adm.audit.action"), value: (r) => r.action },
+  { title: t("adm.audit.user"), value: (r) => r.userId ?? "" },
+  { title: t("adm.staff.role"), value: (r) => label(ROLE_LABELS, r.role, t.lang) },
   { title: "IP", value: (r) => r.ip ?? "" },
-  { title: "对象类型", value: (r) => r.targetType },
-  { title: "对象", value: (r) => r.targetId ?? "" },
-  { title: "结果", value: (r) => (r.success ? "成功" : "失败") },
-  { title: "修改前（已脱敏）", value: (r) => JSON.stringify(r.before ?? null) },
-  { title: "修改后（已脱敏）", value: (r) => JSON.stringify(r.after ?? null) },
-  { title: "详情（已脱敏）", value: (r) => JSON.stringify(r.detail ?? null) },
+  { title: t("adm.audit.targetType"), value: (r) => r.targetType },
+  { title: t("adm.audit.target"), value: (r) => r.targetId ?? "" },
+  { title: t("adm.audit.result"), value: (r) => t(r.success ? "adm.audit.ok" : "adm.audit.failed") },
+  { title: t("adm.audit.before"), value: (r) => JSON.stringify(r.before ?? null) },
+  { title: t("adm.audit.after"), value: (r) => JSON.stringify(r.after ?? null) },
+  { title: t("adm.audit.detail"), value: (r) => JSON.stringify(r.detail ?? null) },
 ];
 
 interface FilterForm {
@@ -70,7 +70,7 @@ export default function AuditPage() {
   return (
     <div>
       <PageHead title={t("nav.audit")}>
-        <ExportButton name="审计日志" columns={EXPORT} rows={rows} />
+        <ExportButton name={t("nav.audit")} columns={exportColumns(t)} rows={rows} />
       </PageHead>
       <Form<FilterForm>
         form={form}
@@ -85,22 +85,22 @@ export default function AuditPage() {
         }}
         style={{ marginBottom: 12, rowGap: 8 }}
       >
-        <Form.Item name="range" label="时间" rules={[{ required: true, message: "请选择起止日期" }]}>
+        <Form.Item name="range" label={t("adm.audit.time")} rules={[{ required: true, message: t("adm.audit.rangeRequired") }]}>
           <DatePicker.RangePicker allowClear={false} style={{ width: 250 }} />
         </Form.Item>
-        <Form.Item name="action" label="操作">
-          <Input placeholder="如 staff.create" allowClear style={{ width: 160 }} data-testid="audit-action" />
+        <Form.Item name="action" label={t("adm.audit.action")}>
+          <Input placeholder={t("adm.audit.actionPh")} allowClear style={{ width: 160 }} data-testid="audit-action" />
         </Form.Item>
-        <Form.Item name="userId" label="用户编号" rules={[{ pattern: UUID, message: "用户编号格式不正确（应为 36 位编号）" }]}>
+        <Form.Item name="userId" label={t("adm.audit.userId")} rules={[{ pattern: UUID, message: t("adm.audit.userIdBad") }]}>
           <Input allowClear style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item name="targetId" label="对象编号" rules={[{ max: 200, message: "对象编号不能超过 200 个字符" }]}>
+        <Form.Item name="targetId" label={t("adm.audit.targetId")} rules={[{ max: 200, message: t("adm.audit.targetIdMax") }]}>
           <Input allowClear style={{ width: 200 }} />
         </Form.Item>
         <Form.Item>
           <Space>
             <Button type="primary" htmlType="submit" data-testid="audit-search">
-              查询
+              {t("adm.audit.search")}
             </Button>
             <Button
               onClick={() => {
@@ -108,12 +108,12 @@ export default function AuditPage() {
                 apply({ from: addDays(today, -6), to: today });
               }}
             >
-              重置
+              {t("adm.audit.reset")}
             </Button>
           </Space>
         </Form.Item>
       </Form>
-      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText="该条件下没有审计记录">
+      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText={t("adm.audit.empty")}>
         <Table<AuditRow>
           rowKey="id"
           size="small"
@@ -123,34 +123,34 @@ export default function AuditPage() {
           expandable={{
             expandedRowRender: (r) => (
               <Descriptions size="small" column={1} bordered>
-                <Descriptions.Item label="请求编号">{r.requestId ?? ""}</Descriptions.Item>
-                <Descriptions.Item label="修改前（已脱敏）">
+                <Descriptions.Item label={t("adm.audit.requestId")}>{r.requestId ?? ""}</Descriptions.Item>
+                <Descriptions.Item label={t("adm.audit.before")}>
                   <pre style={PRE}>{json(r.before) || "—"}</pre>
                 </Descriptions.Item>
-                <Descriptions.Item label="修改后（已脱敏）">
+                <Descriptions.Item label={t("adm.audit.after")}>
                   <pre style={PRE}>{json(r.after) || "—"}</pre>
                 </Descriptions.Item>
-                <Descriptions.Item label="详情（已脱敏）">
+                <Descriptions.Item label={t("adm.audit.detail")}>
                   <pre style={PRE}>{json(r.detail) || "—"}</pre>
                 </Descriptions.Item>
               </Descriptions>
             ),
           }}
           columns={[
-            { title: "时间", dataIndex: "at", width: 160, render: (v: string) => dayjs(v).format("YYYY-MM-DD HH:mm:ss") },
+            { title: t("adm.audit.time"), dataIndex: "at", width: 160, render: (v: string) => dayjs(v).format("YYYY-MM-DD HH:mm:ss") },
             {
-              title: "操作",
+              title: t("adm.audit.action"),
               dataIndex: "action",
               width: 200,
               render: (v: string) => (
-                <Typography.Link className="mono" onClick={() => filterBy("action", v)} title="只看这种操作">
+                <Typography.Link className="mono" onClick={() => filterBy("action", v)} title={t("adm.audit.onlyThis")}>
                   {v}
                 </Typography.Link>
               ),
             },
-            { title: "角色", dataIndex: "role", width: 110, render: (v: string | null) => label(ROLE_LABELS, v) },
+            { title: t("adm.staff.role"), dataIndex: "role", width: 110, render: (v: string | null) => label(ROLE_LABELS, v, t.lang) },
             {
-              title: "用户",
+              title: t("adm.audit.user"),
               dataIndex: "userId",
               width: 110,
               render: (v: string | null) =>
@@ -163,7 +163,7 @@ export default function AuditPage() {
                 ),
             },
             {
-              title: "对象",
+              title: t("adm.audit.target"),
               render: (_, r) => (
                 <span>
                   {r.targetType}{" "}
@@ -176,15 +176,15 @@ export default function AuditPage() {
               ),
             },
             { title: "IP", dataIndex: "ip", width: 120, className: "mono" },
-            { title: "结果", dataIndex: "success", width: 70, render: (v: boolean) => (v ? <Tag color="green">成功</Tag> : <Tag color="red">失败</Tag>) },
+            { title: t("adm.audit.result"), dataIndex: "success", width: 70, render: (v: boolean) => (v ? <Tag color="green">{t("adm.audit.ok")}</Tag> : <Tag color="red">{t("adm.audit.failed")}</Tag>) },
           ]}
         />
       </QueryState>
       <Space style={{ marginTop: 12 }}>
         <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-          上一页
+          {t("adm.audit.prev")}
         </Button>
-        <Typography.Text>第 {cursors.length} 页（每页 {PAGE} 条）</Typography.Text>
+        <Typography.Text>{t.f("adm.audit.page", { n: cursors.length, size: PAGE })}</Typography.Text>
         <Button
           disabled={!q.data?.nextCursor}
           onClick={() => {
@@ -192,7 +192,7 @@ export default function AuditPage() {
             if (next) setCursors((c) => [...c, next]);
           }}
         >
-          下一页
+          {t("adm.audit.next")}
         </Button>
       </Space>
     </div>

@@ -7,7 +7,7 @@ import { useQ } from "../../lib/api.ts";
 import type { In, Out } from "../../lib/api-types.ts";
 import type { ExportColumn } from "../../lib/excel.ts";
 import { useCan } from "../../lib/session.ts";
-import { fmtTime, PageHead } from "../ops/ops-common.tsx";
+import { fmtTime, PageHead, type Tr } from "../ops/ops-common.tsx";
 import { PublishBar } from "./PublishBar.tsx";
 import { WageGrid } from "./WageGrid.tsx";
 
@@ -21,12 +21,12 @@ const KINDS: { kind: Kind; label: "adm.policies.wages" | "adm.policies.grading" 
   { kind: "matching", label: "adm.policies.matching" },
 ];
 
-const VERSION_EXPORT: ExportColumn<Version>[] = [
-  { title: "版本", value: (r) => r.version },
-  { title: "生效日期", value: (r) => r.effectiveFrom },
-  { title: "说明", value: (r) => r.note ?? "" },
-  { title: "发布时间", value: (r) => fmtTime(r.createdAt) },
-  { title: "内容", value: (r) => JSON.stringify(r.body) },
+const versionExport = (t: Tr): ExportColumn<Version>[] => [
+  { title: t("adm.pol.version"), value: (r) => r.version },
+  { title: t("ops.sanc.effectiveOn"), value: (r) => r.effectiveFrom },
+  { title: t("ops.c.note"), value: (r) => r.note ?? "" },
+  { title: t("adm.pol.publishedAt"), value: (r) => fmtTime(r.createdAt) },
+  { title: t("adm.pub.body"), value: (r) => JSON.stringify(r.body) },
 ];
 
 const PRE = { margin: 0, whiteSpace: "pre-wrap", fontSize: 12, maxHeight: 420, overflow: "auto", background: "#fafafa", padding: 8 } as const;
@@ -49,6 +49,7 @@ export default function PoliciesPage() {
 }
 
 function PolicyPanel({ kind }: { kind: Kind }) {
+  const t = useT();
   const current = useQ("policies.get", { kind });
   const versions = useQ("policies.list", { kind });
   const mayPublish = useCan("policies.publish");
@@ -57,7 +58,7 @@ function PolicyPanel({ kind }: { kind: Kind }) {
     <div>
       <QueryState isPending={current.isPending} error={current.error} onRetry={() => void current.refetch()}>
         {current.data && (
-          <Card size="small" title={current.data.version === 0 ? "当前执行：系统默认（沁水县示例值，尚未发布本市场版本）" : `当前执行：第 ${current.data.version} 版，自 ${current.data.effectiveFrom ?? ""} 起`}>
+          <Card size="small" title={current.data.version === 0 ? t("adm.pol.currentDefault") : t.f("adm.pol.current", { v: current.data.version, d: current.data.effectiveFrom ?? "" })}>
             {kind === "wages" ? (
               <WageGrid body={current.data.body} editable={mayPublish} />
             ) : (
@@ -68,11 +69,11 @@ function PolicyPanel({ kind }: { kind: Kind }) {
       </QueryState>
       <Space style={{ width: "100%", justifyContent: "space-between", margin: "16px 0 8px" }}>
         <Typography.Title level={5} style={{ margin: 0 }}>
-          版本历史
+          {t("adm.pol.history")}
         </Typography.Title>
-        <ExportButton name={`政策版本-${kind}`} columns={VERSION_EXPORT} rows={rows} />
+        <ExportButton name={t.f("adm.pol.export", { kind })} columns={versionExport(t)} rows={rows} />
       </Space>
-      <QueryState isPending={versions.isPending} error={versions.error} onRetry={() => void versions.refetch()} isEmpty={rows.length === 0} emptyText="本市场还没有发布过版本，执行系统默认值">
+      <QueryState isPending={versions.isPending} error={versions.error} onRetry={() => void versions.refetch()} isEmpty={rows.length === 0} emptyText={t("adm.pol.empty")}>
         <Table<Version>
           rowKey="id"
           size="small"
@@ -81,10 +82,10 @@ function PolicyPanel({ kind }: { kind: Kind }) {
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           expandable={{ expandedRowRender: (r) => <pre style={PRE}>{JSON.stringify(r.body, null, 2)}</pre> }}
           columns={[
-            { title: "版本", dataIndex: "version", width: 80, render: (v: number) => `第 ${v} 版` },
-            { title: "生效日期", dataIndex: "effectiveFrom", width: 120 },
-            { title: "说明", dataIndex: "note" },
-            { title: "发布时间", dataIndex: "createdAt", width: 160, render: (v: string) => fmtTime(v) },
+            { title: t("adm.pol.version"), dataIndex: "version", width: 80, render: (v: number) => t.f("adm.pol.versionN", { v }) },
+            { title: t("ops.sanc.effectiveOn"), dataIndex: "effectiveFrom", width: 120 },
+            { title: t("ops.c.note"), dataIndex: "note" },
+            { title: t("adm.pol.publishedAt"), dataIndex: "createdAt", width: 160, render: (v: string) => fmtTime(v) },
           ]}
         />
       </QueryState>
@@ -93,6 +94,7 @@ function PolicyPanel({ kind }: { kind: Kind }) {
 }
 
 function JsonPolicy({ kind, body, editable }: { kind: Kind; body: unknown; editable: boolean }) {
+  const t = useT();
   const initial = JSON.stringify(body, null, 2);
   const [text, setText] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -101,14 +103,14 @@ function JsonPolicy({ kind, body, editable }: { kind: Kind; body: unknown; edita
     return (
       <div>
         <Descriptions size="small" column={1}>
-          <Descriptions.Item label="版本标识">{String((body as { version?: unknown } | null)?.version ?? "")}</Descriptions.Item>
+          <Descriptions.Item label={t("adm.pol.versionId")}>{String((body as { version?: unknown } | null)?.version ?? "")}</Descriptions.Item>
         </Descriptions>
         <pre style={PRE} data-testid="policy-json">
           {initial}
         </pre>
         {editable && (
           <Button style={{ marginTop: 8 }} onClick={() => setEditing(true)}>
-            编辑并发布新版本
+            {t("adm.pol.edit")}
           </Button>
         )}
       </div>
@@ -116,9 +118,9 @@ function JsonPolicy({ kind, body, editable }: { kind: Kind; body: unknown; edita
   }
   return (
     <div>
-      <Alert type="info" showIcon title="修改规则参数后发布为新版本；已作出的决定保留其当时的版本。" style={{ marginBottom: 8 }} />
+      <Alert type="info" showIcon title={t("adm.pol.editHint")} style={{ marginBottom: 8 }} />
       <Input.TextArea
-        aria-label="政策内容（JSON）"
+        aria-label={t("adm.pol.jsonLabel")}
         value={text}
         onChange={(e) => {
           setText(e.target.value);
@@ -137,7 +139,7 @@ function JsonPolicy({ kind, body, editable }: { kind: Kind; body: unknown; edita
             if (!v || typeof v !== "object" || Array.isArray(v)) throw new Error("not an object");
             return v as Record<string, unknown>;
           } catch {
-            setError("政策内容不是有效的 JSON 对象，请检查括号和引号");
+            setError(t("adm.pol.jsonBad"));
             return null;
           }
         }}
@@ -150,7 +152,7 @@ function JsonPolicy({ kind, body, editable }: { kind: Kind; body: unknown; edita
           setError(null);
         }}
       >
-        取消编辑
+        {t("adm.pol.cancelEdit")}
       </Button>
     </div>
   );

@@ -1,16 +1,18 @@
 import { Alert, App, Button, DatePicker, Form, Input } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
+import { useT } from "../../i18n/index.tsx";
 import { useM } from "../../lib/api.ts";
 import type { In } from "../../lib/api-types.ts";
 import { todayShanghai } from "../../lib/display.ts";
 import { useFormError } from "../../lib/use-form-error.ts";
-import { newIdemKey } from "../ops/ops-common.tsx";
+import { maxLen, newIdemKey } from "../ops/ops-common.tsx";
 
 type Kind = In<"policies.get">["kind"];
 
 /** Publish form shared by the grid and the JSON editor: effective date and a note. */
 export function PublishBar({ kind, getBody, disabled }: { kind: Kind; getBody: () => Record<string, unknown> | null; disabled?: boolean }) {
+  const t = useT();
   const [form] = Form.useForm<{ effectiveFrom: Dayjs; note?: string }>();
   const publish = useM("policies.publish");
   const formError = useFormError(form);
@@ -32,7 +34,7 @@ export function PublishBar({ kind, getBody, disabled }: { kind: Kind; getBody: (
             { kind, body, effectiveFrom: v.effectiveFrom.format("YYYY-MM-DD"), ...(v.note?.trim() ? { note: v.note.trim() } : {}), idempotencyKey: key },
             {
               onSuccess: (row) => {
-                message.success(`已发布第 ${row.version} 版，自 ${row.effectiveFrom} 起执行`);
+                message.success(t.f("adm.pol.published", { v: row.version, d: row.effectiveFrom }));
                 setKey(newIdemKey());
                 form.setFieldValue("note", undefined);
               },
@@ -41,15 +43,15 @@ export function PublishBar({ kind, getBody, disabled }: { kind: Kind; getBody: (
           );
         }}
       >
-        <Form.Item name="effectiveFrom" label="生效日期" rules={[{ required: true, message: "请选择生效日期" }]}>
+        <Form.Item name="effectiveFrom" label={t("ops.sanc.effectiveOn")} rules={[{ required: true, message: t.f("ops.v.choose", { name: t("ops.sanc.effectiveOn") }) }]}>
           <DatePicker allowClear={false} disabledDate={(d) => d.format("YYYY-MM-DD") < today} />
         </Form.Item>
-        <Form.Item name="note" label="说明" rules={[{ max: 500, message: "说明不能超过 500 个字" }]}>
-          <Input placeholder="如：依据县人社局 2024 年指导价位调整" style={{ width: 320 }} />
+        <Form.Item name="note" label={t("ops.c.note")} rules={[maxLen(t, t("ops.c.note"), 500)]}>
+          <Input placeholder={t("adm.pol.notePh")} style={{ width: 320 }} />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={publish.isPending} disabled={disabled} data-testid="publish-submit">
-            发布新版本
+            {t("adm.pol.publish")}
           </Button>
         </Form.Item>
       </Form>

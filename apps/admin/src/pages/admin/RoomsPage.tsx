@@ -8,15 +8,15 @@ import type { Out } from "../../lib/api-types.ts";
 import type { ExportColumn } from "../../lib/excel.ts";
 import { useCan } from "../../lib/session.ts";
 import { useFormError } from "../../lib/use-form-error.ts";
-import { fmtTime, newIdemKey, PageHead, req } from "../ops/ops-common.tsx";
+import { fmtTime, maxLen, need, newIdemKey, PageHead, type Tr } from "../ops/ops-common.tsx";
 
 type Room = Out<"matching.rooms">[number];
 
-const EXPORT: ExportColumn<Room>[] = [
-  { title: "洽谈室", value: (r) => r.name },
-  { title: "容纳人数", value: (r) => r.capacity },
-  { title: "状态", value: (r) => (r.active ? "可用" : "停用") },
-  { title: "登记时间", value: (r) => fmtTime(r.createdAt) },
+const exportColumns = (t: Tr): ExportColumn<Room>[] => [
+  { title: t("adm.room.room"), value: (r) => r.name },
+  { title: t("adm.room.capacity"), value: (r) => r.capacity },
+  { title: t("common.status"), value: (r) => t(r.active ? "adm.room.active" : "adm.room.inactive") },
+  { title: t("ops.c.createdAt"), value: (r) => fmtTime(r.createdAt) },
 ];
 
 /** The negotiation room catalogue (R5): bookings are sized against each room's capacity. */
@@ -28,10 +28,10 @@ export default function RoomsPage() {
   return (
     <div>
       <PageHead title={t("nav.rooms")}>
-        <ExportButton name="洽谈室目录" columns={EXPORT} rows={rows} />
+        <ExportButton name={t("nav.rooms")} columns={exportColumns(t)} rows={rows} />
       </PageHead>
       {mayCreate && <NewRoom />}
-      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText="还没有登记洽谈室">
+      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText={t("adm.room.empty")}>
         <Table<Room>
           style={{ marginTop: 12 }}
           rowKey="id"
@@ -40,10 +40,10 @@ export default function RoomsPage() {
           dataSource={rows}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[
-            { title: "洽谈室", dataIndex: "name" },
-            { title: "容纳人数", dataIndex: "capacity", width: 120, render: (v: number) => `${v} 人` },
-            { title: "状态", dataIndex: "active", width: 90, render: (v: boolean) => (v ? <Tag color="green">可用</Tag> : <Tag>停用</Tag>) },
-            { title: "登记时间", dataIndex: "createdAt", width: 160, render: (v: string) => fmtTime(v) },
+            { title: t("adm.room.room"), dataIndex: "name" },
+            { title: t("adm.room.capacity"), dataIndex: "capacity", width: 120, render: (v: number) => t.f("adm.room.people", { n: v }) },
+            { title: t("common.status"), dataIndex: "active", width: 90, render: (v: boolean) => (v ? <Tag color="green">{t("adm.room.active")}</Tag> : <Tag>{t("adm.room.inactive")}</Tag>) },
+            { title: t("ops.c.createdAt"), dataIndex: "createdAt", width: 160, render: (v: string) => fmtTime(v) },
           ]}
         />
       </QueryState>
@@ -52,13 +52,14 @@ export default function RoomsPage() {
 }
 
 function NewRoom() {
+  const t = useT();
   const [form] = Form.useForm<{ name: string; capacity?: number }>();
   const create = useM("matching.roomCreate");
   const formError = useFormError(form);
   const { message } = App.useApp();
   const [key, setKey] = useState(newIdemKey);
   return (
-    <Card size="small" title="登记洽谈室">
+    <Card size="small" title={t("adm.room.newTitle")}>
       {formError.error && <Alert type="error" showIcon title={formError.error} style={{ marginBottom: 8 }} />}
       <Form
         form={form}
@@ -70,7 +71,7 @@ function NewRoom() {
             { name: v.name, capacity: v.capacity ?? 0, idempotencyKey: key },
             {
               onSuccess: (row) => {
-                message.success(`已登记：${row.name}`);
+                message.success(t.f("ops.c.registeredName", { name: row.name }));
                 form.resetFields();
                 setKey(newIdemKey());
               },
@@ -79,15 +80,15 @@ function NewRoom() {
           );
         }}
       >
-        <Form.Item name="name" label="名称" rules={[req("洽谈室名称"), { max: 50, message: "洽谈室名称不能超过 50 个字" }]}>
-          <Input placeholder="如：一号洽谈室" style={{ width: 200 }} />
+        <Form.Item name="name" label={t("ops.tool.name")} rules={[need(t, t("adm.room.nameFull")), maxLen(t, t("adm.room.nameFull"), 50)]}>
+          <Input placeholder={t("adm.room.namePh")} style={{ width: 200 }} />
         </Form.Item>
-        <Form.Item name="capacity" label="容纳人数" rules={[req("容纳人数"), { type: "number", min: 1, max: 200, message: "容纳人数应在 1–200 人之间" }]}>
+        <Form.Item name="capacity" label={t("adm.room.capacity")} rules={[need(t, t("adm.room.capacity")), { type: "number", min: 1, max: 200, message: t("adm.room.capacityRange") }]}>
           <InputNumber min={1} max={200} precision={0} style={{ width: 100 }} />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={create.isPending}>
-            登记
+            {t("ops.c.register")}
           </Button>
         </Form.Item>
       </Form>

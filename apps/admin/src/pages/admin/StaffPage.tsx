@@ -10,32 +10,32 @@ import { errorInfo } from "../../lib/errors.ts";
 import type { ExportColumn } from "../../lib/excel.ts";
 import { useSession } from "../../lib/session.ts";
 import { useFormError } from "../../lib/use-form-error.ts";
-import { EnumTag, fmtTime, label, newIdemKey, options, PageHead, req } from "../ops/ops-common.tsx";
+import { EnumTag, fmtTime, label, maxLen, need, newIdemKey, options, PageHead, type Tr } from "../ops/ops-common.tsx";
 import { CROSS_MARKET_ROLES, mutateInMarket, ROLE_LABELS, useMarketNames, type MarketOption } from "./admin-common.ts";
 
 type StaffRow = Out<"staff.list">[number];
 type Role = In<"staff.create">["role"];
 
-const EXPORT = (markets: MarketOption[]): ExportColumn<StaffRow>[] => [
-  { title: "用户名", value: (r) => r.username },
-  { title: "姓名", value: (r) => r.displayName },
-  { title: "角色", value: (r) => label(ROLE_LABELS, r.role) },
-  { title: "所属市场", value: (r) => marketName(markets, r.marketId) },
-  { title: "状态", value: (r) => statusText(r) },
-  { title: "最近登录", value: (r) => fmtTime(r.lastLoginAt) },
-  { title: "密码修改时间", value: (r) => fmtTime(r.passwordChangedAt) },
-  { title: "创建时间", value: (r) => fmtTime(r.createdAt) },
+const exportColumns = (t: Tr, markets: MarketOption[]): ExportColumn<StaffRow>[] => [
+  { title: t("adm.staff.username"), value: (r) => r.username },
+  { title: t("ops.c.name"), value: (r) => r.displayName },
+  { title: t("adm.staff.role"), value: (r) => label(ROLE_LABELS, r.role, t.lang) },
+  { title: t("adm.staff.market"), value: (r) => marketName(t, markets, r.marketId) },
+  { title: t("common.status"), value: (r) => t(statusKey(r)) },
+  { title: t("adm.staff.lastLogin"), value: (r) => fmtTime(r.lastLoginAt) },
+  { title: t("adm.staff.passwordChanged"), value: (r) => fmtTime(r.passwordChangedAt) },
+  { title: t("adm.staff.createdAt"), value: (r) => fmtTime(r.createdAt) },
 ];
 
-function marketName(markets: MarketOption[], id: string | null): string {
-  if (!id) return "全省（不属于单个市场）";
-  return markets.find((m) => m.id === id)?.name ?? `市场 ${id.slice(0, 8)}`;
+function marketName(t: Tr, markets: MarketOption[], id: string | null): string {
+  if (!id) return t("adm.staff.province");
+  return markets.find((m) => m.id === id)?.name ?? t.f("adm.staff.marketN", { id: id.slice(0, 8) });
 }
 
-function statusText(r: StaffRow): string {
-  if (r.disabledAt) return "已停用";
-  if (r.lockedUntil && new Date(r.lockedUntil) > new Date()) return "已锁定";
-  return "正常";
+function statusKey(r: StaffRow): "adm.staff.disabled" | "adm.staff.locked" | "adm.staff.ok" {
+  if (r.disabledAt) return "adm.staff.disabled";
+  if (r.lockedUntil && new Date(r.lockedUntil) > new Date()) return "adm.staff.locked";
+  return "adm.staff.ok";
 }
 
 /** Accounts and roles (system administrator only; MLPS separation of duties). */
@@ -65,46 +65,46 @@ export default function StaffPage() {
   return (
     <div>
       <PageHead title={t("nav.staff")}>
-        <ExportButton name="人员账号" columns={EXPORT(marketList)} rows={rows} />
+        <ExportButton name={t("nav.staff")} columns={exportColumns(t, marketList)} rows={rows} />
       </PageHead>
       <NewStaff markets={marketList} onPassword={setPassword} />
-      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText="还没有账号">
+      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText={t("adm.staff.empty")}>
         <Table<StaffRow>
           style={{ marginTop: 12 }}
           rowKey="id"
           size="middle"
           data-testid="staff-list"
           dataSource={rows}
-          pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 个账号` }}
+          pagination={{ pageSize: 20, showTotal: (n) => t.f("adm.staff.total", { n }) }}
           columns={[
-            { title: "用户名", dataIndex: "username", width: 150, className: "mono" },
-            { title: "姓名", dataIndex: "displayName", width: 120 },
-            { title: "角色", dataIndex: "role", width: 120, render: (v: string) => <EnumTag map={ROLE_LABELS} value={v} lang={t.lang} /> },
-            { title: "所属市场", dataIndex: "marketId", render: (v: string | null) => marketName(marketList, v) },
-            { title: "状态", width: 80, render: (_, r) => <Tag color={r.disabledAt ? "default" : statusText(r) === "已锁定" ? "orange" : "green"}>{statusText(r)}</Tag> },
-            { title: "最近登录", dataIndex: "lastLoginAt", width: 140, render: (v: string | null) => fmtTime(v) },
+            { title: t("adm.staff.username"), dataIndex: "username", width: 150, className: "mono" },
+            { title: t("ops.c.name"), dataIndex: "displayName", width: 120 },
+            { title: t("adm.staff.role"), dataIndex: "role", width: 120, render: (v: string) => <EnumTag map={ROLE_LABELS} value={v} lang={t.lang} /> },
+            { title: t("adm.staff.market"), dataIndex: "marketId", render: (v: string | null) => marketName(t, marketList, v) },
+            { title: t("common.status"), width: 80, render: (_, r) => <Tag color={r.disabledAt ? "default" : statusKey(r) === "adm.staff.locked" ? "orange" : "green"}>{t(statusKey(r))}</Tag> },
+            { title: t("adm.staff.lastLogin"), dataIndex: "lastLoginAt", width: 140, render: (v: string | null) => fmtTime(v) },
             {
               title: t("common.actions"),
               width: 250,
               render: (_, r) =>
                 r.id === session?.userId ? (
-                  <Typography.Text type="secondary">当前账号</Typography.Text>
+                  <Typography.Text type="secondary">{t("adm.staff.self")}</Typography.Text>
                 ) : (
                   <Space size={4} wrap>
                     <Button size="small" onClick={() => setEditing(r)}>
-                      改角色
+                      {t("adm.staff.changeRole")}
                     </Button>
-                    <Popconfirm title={`为 ${r.username} 重置密码？该账号的登录会全部失效。`} okText="重置" cancelText="取消" onConfirm={() => act(r, "staff.resetPassword", "")}>
-                      <Button size="small">重置密码</Button>
+                    <Popconfirm title={t.f("adm.staff.resetConfirm", { u: r.username })} okText={t("adm.staff.reset")} cancelText={t("common.cancel")} onConfirm={() => act(r, "staff.resetPassword", "")}>
+                      <Button size="small">{t("adm.staff.resetPassword")}</Button>
                     </Popconfirm>
                     {r.disabledAt ? (
-                      <Button size="small" onClick={() => void act(r, "staff.enable", `已启用 ${r.username}`)}>
-                        启用
+                      <Button size="small" onClick={() => void act(r, "staff.enable", t.f("adm.staff.enabled", { u: r.username }))}>
+                        {t("adm.staff.enable")}
                       </Button>
                     ) : (
-                      <Popconfirm title={`停用 ${r.username}？该账号立即退出登录。`} okText="停用" cancelText="取消" onConfirm={() => act(r, "staff.disable", `已停用 ${r.username}`)}>
+                      <Popconfirm title={t.f("adm.staff.disableConfirm", { u: r.username })} okText={t("adm.staff.disable")} cancelText={t("common.cancel")} onConfirm={() => act(r, "staff.disable", t.f("adm.staff.disabledName", { u: r.username }))}>
                         <Button size="small" danger>
-                          停用
+                          {t("adm.staff.disable")}
                         </Button>
                       </Popconfirm>
                     )}
@@ -115,14 +115,14 @@ export default function StaffPage() {
         />
       </QueryState>
       {editing && <SetRole user={editing} markets={marketList} onClose={() => setEditing(null)} />}
-      <Modal open={!!password} title="新密码（只显示这一次）" onCancel={() => setPassword(null)} onOk={() => setPassword(null)} okText="已交给本人" cancelButtonProps={{ style: { display: "none" } }}>
+      <Modal open={!!password} title={t("adm.staff.newPassword")} onCancel={() => setPassword(null)} onOk={() => setPassword(null)} okText={t("adm.staff.handedOver")} cancelButtonProps={{ style: { display: "none" } }}>
         {password && (
           <div data-testid="generated-password">
-            <p>账号 {password.username} 的密码：</p>
+            <p>{t.f("adm.staff.passwordOf", { u: password.username })}</p>
             <Typography.Paragraph copyable code style={{ fontSize: 18 }}>
               {password.password}
             </Typography.Paragraph>
-            <Alert type="warning" showIcon title="请当面交给本人，并提醒其首次登录后修改密码。关闭后无法再查看。" />
+            <Alert type="warning" showIcon title={t("adm.staff.passwordWarn")} />
           </div>
         )}
       </Modal>
@@ -139,6 +139,7 @@ interface NewStaffForm {
 }
 
 function NewStaff({ markets, onPassword }: { markets: MarketOption[]; onPassword: (p: { username: string; password: string }) => void }) {
+  const t = useT();
   const [form] = Form.useForm<NewStaffForm>();
   const role = Form.useWatch("role", form);
   const crossMarket = !!role && CROSS_MARKET_ROLES.includes(role);
@@ -148,7 +149,7 @@ function NewStaff({ markets, onPassword }: { markets: MarketOption[]; onPassword
   const qc = useQueryClient();
   const { message } = App.useApp();
   return (
-    <Card size="small" title="新建账号">
+    <Card size="small" title={t("adm.staff.newTitle")}>
       {formError.error && <Alert type="error" showIcon title={formError.error} style={{ marginBottom: 8 }} data-testid="staff-error" />}
       <Form<NewStaffForm>
         form={form}
@@ -171,7 +172,7 @@ function NewStaff({ markets, onPassword }: { markets: MarketOption[]; onPassword
             form.resetFields();
             setKey(newIdemKey());
             if (res.generatedPassword) onPassword({ username: res.user.username, password: res.generatedPassword });
-            else message.success(`已创建账号 ${res.user.username}`);
+            else message.success(t.f("adm.staff.created", { u: res.user.username }));
           } catch (e) {
             formError.show(e);
           } finally {
@@ -181,36 +182,37 @@ function NewStaff({ markets, onPassword }: { markets: MarketOption[]; onPassword
       >
         <Form.Item
           name="username"
-          label="用户名"
-          rules={[req("用户名"), { pattern: /^[a-zA-Z0-9._-]{3,32}$/, message: "用户名只能包含字母、数字、点、下划线和短横线（3–32 位）" }]}
+          label={t("adm.staff.username")}
+          rules={[need(t, t("adm.staff.username")), { pattern: /^[a-zA-Z0-9._-]{3,32}$/, message: t("adm.staff.usernameBad") }]}
           style={{ marginBottom: 8 }}
         >
           <Input style={{ width: 150 }} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="displayName" label="姓名" rules={[req("姓名"), { max: 40, message: "姓名不能超过 40 个字" }]} style={{ marginBottom: 8 }}>
+        <Form.Item name="displayName" label={t("ops.c.name")} rules={[need(t, t("ops.c.name")), maxLen(t, t("ops.c.name"), 40)]} style={{ marginBottom: 8 }}>
           <Input style={{ width: 120 }} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="role" label="角色" rules={[req("角色", "请选择")]} style={{ marginBottom: 8 }}>
-          <Select data-testid="staff-role" style={{ width: 140 }} options={options(ROLE_LABELS, "zh")} />
+        <Form.Item name="role" label={t("adm.staff.role")} rules={[need(t, t("adm.staff.role"), true)]} style={{ marginBottom: 8 }}>
+          <Select data-testid="staff-role" style={{ width: 140 }} options={options(ROLE_LABELS, t.lang)} />
         </Form.Item>
-        <Form.Item name="marketId" label="所属市场" rules={[{ required: !crossMarket, message: "请选择所属市场" }]} style={{ marginBottom: 8 }}>
-          <Select data-testid="staff-market" style={{ width: 180 }} disabled={crossMarket} placeholder={crossMarket ? "全省角色，无需选择" : "选择市场"} options={markets.map((m) => ({ value: m.id, label: m.name }))} />
+        <Form.Item name="marketId" label={t("adm.staff.market")} rules={[{ required: !crossMarket, message: t.f("ops.v.choose", { name: t("adm.staff.market") }) }]} style={{ marginBottom: 8 }}>
+          <Select data-testid="staff-market" style={{ width: 180 }} disabled={crossMarket} placeholder={crossMarket ? t("adm.staff.provinceRole") : t("adm.staff.pickMarket")} options={markets.map((m) => ({ value: m.id, label: m.name }))} />
         </Form.Item>
-        <Form.Item name="password" label="初始密码" rules={[{ min: 8, message: "密码至少 8 位" }]} style={{ marginBottom: 8 }}>
-          <Input.Password style={{ width: 180 }} placeholder="留空则自动生成强密码" autoComplete="new-password" />
+        <Form.Item name="password" label={t("adm.staff.initialPassword")} rules={[{ min: 8, message: t("adm.staff.passwordMin") }]} style={{ marginBottom: 8 }}>
+          <Input.Password style={{ width: 180 }} placeholder={t("adm.staff.passwordPh")} autoComplete="new-password" />
         </Form.Item>
         <Form.Item style={{ marginBottom: 8 }}>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="staff-submit">
-            创建
+            {t("adm.staff.create")}
           </Button>
         </Form.Item>
       </Form>
-      <Typography.Text type="secondary">密码至少 8 位，须包含大写字母、小写字母、数字、符号中的至少三类，且不能包含用户名。</Typography.Text>
+      <Typography.Text type="secondary">{t("adm.staff.passwordRule")}</Typography.Text>
     </Card>
   );
 }
 
 function SetRole({ user, markets, onClose }: { user: StaffRow; markets: MarketOption[]; onClose: () => void }) {
+  const t = useT();
   const [form] = Form.useForm<{ role: string; marketId?: string }>();
   const role = Form.useWatch("role", form) ?? user.role;
   const crossMarket = CROSS_MARKET_ROLES.includes(role);
@@ -218,8 +220,8 @@ function SetRole({ user, markets, onClose }: { user: StaffRow; markets: MarketOp
   const [busy, setBusy] = useState(false);
   const qc = useQueryClient();
   return (
-    <Modal open title={`修改角色：${user.username}（${user.displayName}）`} okText="保存" cancelText="取消" confirmLoading={busy} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
-      <Alert type="info" showIcon title="保存后该账号需重新登录，新权限才生效。" style={{ marginBottom: 12 }} />
+    <Modal open title={t.f("adm.staff.setRoleTitle", { u: user.username, name: user.displayName })} okText={t("common.save")} cancelText={t("common.cancel")} confirmLoading={busy} onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+      <Alert type="info" showIcon title={t("adm.staff.reloginHint")} style={{ marginBottom: 12 }} />
       {formError.error && <Alert type="error" showIcon title={formError.error} style={{ marginBottom: 8 }} />}
       <Form
         form={form}
@@ -240,10 +242,10 @@ function SetRole({ user, markets, onClose }: { user: StaffRow; markets: MarketOp
           }
         }}
       >
-        <Form.Item name="role" label="角色" rules={[req("角色", "请选择")]}>
-          <Select options={options(ROLE_LABELS, "zh")} />
+        <Form.Item name="role" label={t("adm.staff.role")} rules={[need(t, t("adm.staff.role"), true)]}>
+          <Select options={options(ROLE_LABELS, t.lang)} />
         </Form.Item>
-        <Form.Item name="marketId" label="所属市场" rules={[{ required: !crossMarket, message: "请选择所属市场" }]}>
+        <Form.Item name="marketId" label={t("adm.staff.market")} rules={[{ required: !crossMarket, message: t.f("ops.v.choose", { name: t("adm.staff.market") }) }]}>
           <Select disabled={crossMarket} options={markets.map((m) => ({ value: m.id, label: m.name }))} />
         </Form.Item>
       </Form>

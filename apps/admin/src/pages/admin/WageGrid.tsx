@@ -13,18 +13,20 @@ import {
 import { Alert, Descriptions, InputNumber, Space, Table, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { ExportButton } from "../../components/ExportButton.tsx";
+import { useT } from "../../i18n/index.tsx";
 import { yuanToFen } from "../../lib/display.ts";
 import type { ExportColumn } from "../../lib/excel.ts";
 import { PublishBar } from "./PublishBar.tsx";
-import { toFenTable, toYuanGrid, wageProblemsZh, type YuanGrid } from "./wage-table.ts";
+import { toFenTable, toYuanGrid, wageProblems, type YuanGrid } from "./wage-table.ts";
 
 interface Row {
   code: string;
   zh: string;
+  en: string;
   category: TradeCategory;
 }
 
-const ROWS: Row[] = TRADES.map((t) => ({ code: t.code, zh: t.zh, category: t.category }));
+const ROWS: Row[] = TRADES.map((t) => ({ code: t.code, zh: t.zh, en: t.en, category: t.category }));
 
 /**
  * The guidance wage table as a grid of trade x skill grade in yuan a day. An empty cell takes the
@@ -32,6 +34,7 @@ const ROWS: Row[] = TRADES.map((t) => ({ code: t.code, zh: t.zh, category: t.cat
  * integer fen after core's `validateGuidanceWagePolicy` passes.
  */
 export function WageGrid({ body, editable }: { body: unknown; editable: boolean }) {
+  const t = useT();
   const policy = body as GuidanceWagePolicy;
   const [grid, setGrid] = useState<YuanGrid>(() => toYuanGrid(policy.dayRateFen ?? {}));
   const [cats, setCats] = useState<Partial<Record<TradeCategory, number | null>>>(() =>
@@ -50,23 +53,23 @@ export function WageGrid({ body, editable }: { body: unknown; editable: boolean 
   }
 
   const exportCols: ExportColumn<Row>[] = [
-    { title: "工种", value: (r) => r.zh },
-    { title: "类别", value: (r) => TRADE_CATEGORY_LABELS[r.category].zh },
-    ...SKILL_GRADE_ORDER.map((g) => ({ title: `${SKILL_GRADE_LABELS[g].zh}（元/天）`, value: (r: Row) => grid[r.code]?.[g] ?? null })),
+    { title: t("ops.c.trade"), value: (r) => t.pick(r) },
+    { title: t("ops.c.category"), value: (r) => t.pick(TRADE_CATEGORY_LABELS[r.category]) },
+    ...SKILL_GRADE_ORDER.map((g) => ({ title: t.f("adm.wage.perDayCol", { grade: t.pick(SKILL_GRADE_LABELS[g]) }), value: (r: Row) => grid[r.code]?.[g] ?? null })),
   ];
 
   return (
     <div>
       <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 8 }} wrap>
-        <Typography.Text type="secondary">日工价（元/天）。空格按较低等级执行；未列出的工种按类别默认价执行。</Typography.Text>
-        <ExportButton name="劳务报酬指导价" columns={exportCols} rows={ROWS} />
+        <Typography.Text type="secondary">{t("adm.wage.hint")}</Typography.Text>
+        <ExportButton name={t("adm.wage.export")} columns={exportCols} rows={ROWS} />
       </Space>
       {problems.length > 0 && (
         <Alert
           type="error"
           showIcon
           data-testid="wage-problems"
-          title="指导价表有误，未发布"
+          title={t("adm.wage.problems")}
           description={
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {problems.slice(0, 10).map((p) => (
@@ -85,16 +88,16 @@ export function WageGrid({ body, editable }: { body: unknown; editable: boolean 
         pagination={false}
         scroll={{ y: 380 }}
         columns={[
-          { title: "工种", dataIndex: "zh", width: 150, fixed: "left" },
+          { title: t("ops.c.trade"), dataIndex: t.lang, width: 150, fixed: "left" },
           ...SKILL_GRADE_ORDER.map((g) => ({
-            title: SKILL_GRADE_LABELS[g].zh,
+            title: t.pick(SKILL_GRADE_LABELS[g]),
             width: 110,
             render: (_: unknown, r: Row) => {
               if (!allowedSkillGrades(r.code).includes(g)) return <Typography.Text type="secondary">—</Typography.Text>;
               const v = grid[r.code]?.[g] ?? null;
               return editable ? (
                 <InputNumber
-                  aria-label={`${r.zh} ${SKILL_GRADE_LABELS[g].zh} 日工价`}
+                  aria-label={t.f("adm.wage.cellLabel", { trade: t.pick(r), grade: t.pick(SKILL_GRADE_LABELS[g]) })}
                   size="small"
                   min={0}
                   max={100000}
@@ -112,12 +115,12 @@ export function WageGrid({ body, editable }: { body: unknown; editable: boolean 
           })),
         ]}
       />
-      <Descriptions size="small" column={4} style={{ marginTop: 12 }} title="类别默认日工价（元/天）">
+      <Descriptions size="small" column={4} style={{ marginTop: 12 }} title={t("adm.wage.catDefaults")}>
         {TRADE_CATEGORIES.map((c) => (
-          <Descriptions.Item key={c} label={TRADE_CATEGORY_LABELS[c].zh}>
+          <Descriptions.Item key={c} label={t.pick(TRADE_CATEGORY_LABELS[c])}>
             {editable ? (
               <InputNumber
-                aria-label={`${TRADE_CATEGORY_LABELS[c].zh}类默认日工价`}
+                aria-label={t.f("adm.wage.catLabel", { cat: t.pick(TRADE_CATEGORY_LABELS[c]) })}
                 size="small"
                 min={0}
                 precision={2}
@@ -135,17 +138,17 @@ export function WageGrid({ body, editable }: { body: unknown; editable: boolean 
         ))}
       </Descriptions>
       <Descriptions size="small" column={3} style={{ marginTop: 8 }}>
-        <Descriptions.Item label="星级系数（‰，0–5 星）">{(policy.starMultiplierPermille ?? []).join(" / ")}</Descriptions.Item>
-        <Descriptions.Item label="区间半宽（‰）">{policy.rangeSpreadPermille}</Descriptions.Item>
-        <Descriptions.Item label="低于下限提示（‰）">{policy.floorPermille}</Descriptions.Item>
-        <Descriptions.Item label="半天折算（‰）">{policy.halfDayPermille}</Descriptions.Item>
-        <Descriptions.Item label="每天工时">{policy.hoursPerDay}</Descriptions.Item>
+        <Descriptions.Item label={t("adm.wage.starMult")}>{(policy.starMultiplierPermille ?? []).join(" / ")}</Descriptions.Item>
+        <Descriptions.Item label={t("adm.wage.spread")}>{policy.rangeSpreadPermille}</Descriptions.Item>
+        <Descriptions.Item label={t("adm.wage.floor")}>{policy.floorPermille}</Descriptions.Item>
+        <Descriptions.Item label={t("adm.wage.halfDay")}>{policy.halfDayPermille}</Descriptions.Item>
+        <Descriptions.Item label={t("adm.wage.hours")}>{policy.hoursPerDay}</Descriptions.Item>
       </Descriptions>
       {editable && (
         <PublishBar
           kind="wages"
           getBody={() => {
-            const found = wageProblemsZh(draft);
+            const found = wageProblems(draft, t.lang);
             setProblems(found);
             return found.length > 0 ? null : (draft as unknown as Record<string, unknown>);
           }}

@@ -61,7 +61,8 @@ export function useMarketNames(ids: readonly string[]) {
       Promise.all(
         sorted.map(async (id) => {
           const me = (await marketClient(id).query("auth.me", undefined)) as { market?: { name?: string } | null };
-          return { id, name: me.market?.name ?? `市场 ${id.slice(0, 8)}` };
+          // A market without a name shows its id's first characters (the same in either language).
+          return { id, name: me.market?.name ?? id.slice(0, 8) };
         }),
       ),
   });

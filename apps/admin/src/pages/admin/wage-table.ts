@@ -35,22 +35,29 @@ export function toFenTable(grid: YuanGrid): GuidanceWagePolicy["dayRateFen"] {
   return out;
 }
 
-function tradeName(code: string): string {
-  return findTrade(code)?.zh ?? code;
+type Lang = "zh" | "en";
+
+function pick(l: { zh: string; en: string } | undefined, lang: Lang, fallback: string): string {
+  return l ? (lang === "en" ? l.en : l.zh) : fallback;
 }
 
 /**
- * Core's `validateGuidanceWagePolicy` problems in Chinese naming the cell (工种 + 等级), so the
- * head sees which number to fix.
+ * Core's `validateGuidanceWagePolicy` problems naming the cell (工种 + 等级) in the reader's
+ * language, so the head sees which number to fix.
  */
-export function wageProblemsZh(policy: GuidanceWagePolicy): string[] {
+export function wageProblems(policy: GuidanceWagePolicy, lang: Lang = "zh"): string[] {
+  const en = lang === "en";
   return validateGuidanceWagePolicy(policy).map((p) => {
     let m = /^dayRateFen\.([^.]+)\.([^ ]+) must be a positive integer/.exec(p);
-    if (m) return `${tradeName(m[1] ?? "")} ${SKILL_GRADE_LABELS[m[2] as SkillGrade]?.zh ?? m[2]}：日工价须为大于 0 的金额`;
+    const cell = (mm: RegExpExecArray) => `${pick(findTrade(mm[1] ?? ""), lang, mm[1] ?? "")} ${pick(SKILL_GRADE_LABELS[mm[2] as SkillGrade], lang, mm[2] ?? "")}`;
+    if (m) return en ? `${cell(m)}: the day rate must be an amount above 0` : `${cell(m)}：日工价须为大于 0 的金额`;
     m = /^dayRateFen\.([^.]+)\.([^ ]+) is lower than a lower grade's rate/.exec(p);
-    if (m) return `${tradeName(m[1] ?? "")} ${SKILL_GRADE_LABELS[m[2] as SkillGrade]?.zh ?? m[2]}：日工价不能低于较低等级的日工价`;
+    if (m) return en ? `${cell(m)}: the day rate cannot be below a lower grade's` : `${cell(m)}：日工价不能低于较低等级的日工价`;
     m = /^categoryDefaultFen\.([^ ]+) must be/.exec(p);
-    if (m) return `${TRADE_CATEGORY_LABELS[m[1] as TradeCategory]?.zh ?? m[1]}类默认日工价须为大于 0 的金额`;
-    return `指导价参数有误：${p}`;
+    if (m) {
+      const cat = pick(TRADE_CATEGORY_LABELS[m[1] as TradeCategory], lang, m[1] ?? "");
+      return en ? `${cat}: the category default day rate must be an amount above 0` : `${cat}类默认日工价须为大于 0 的金额`;
+    }
+    return en ? `Guidance wage parameters are wrong: ${p}` : `指导价参数有误：${p}`;
   });
 }

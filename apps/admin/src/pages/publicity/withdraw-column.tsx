@@ -1,6 +1,6 @@
 import { Button, Popconfirm, type App } from "antd";
 import { errorInfo } from "../../lib/errors.ts";
-import { newIdemKey } from "../ops/ops-common.tsx";
+import { newIdemKey, type Tr } from "../ops/ops-common.tsx";
 
 interface Withdrawable {
   id: string;
@@ -12,6 +12,7 @@ interface Withdrawable {
  * and only on entries still active; a withdrawal is confirmed first and keeps its history.
  */
 export function withdrawColumn<R extends Withdrawable>(
+  t: Tr,
   mayAct: boolean,
   confirmTitle: string,
   withdraw: { mutate: (input: { id: string; idempotencyKey: string }, opts: { onError: (e: unknown) => void }) => void },
@@ -20,17 +21,17 @@ export function withdrawColumn<R extends Withdrawable>(
   if (!mayAct) return [];
   return [
     {
-      title: "操作",
+      title: t("common.actions"),
       width: 80,
       render: (_: unknown, r: R) =>
         r.status === "active" && (
           <Popconfirm
             title={confirmTitle}
-            okText="撤下"
-            cancelText="取消"
+            okText={t("adm.pub.withdraw")}
+            cancelText={t("common.cancel")}
             onConfirm={() => withdraw.mutate({ id: r.id, idempotencyKey: newIdemKey() }, { onError: (e) => message.error(errorInfo(e).message) })}
           >
-            <Button size="small">撤下</Button>
+            <Button size="small">{t("adm.pub.withdraw")}</Button>
           </Popconfirm>
         ),
     },
