@@ -10,6 +10,7 @@ export const enSearch: Record<keyof typeof zhSearch, string> = {
   "search.seeAll": "See all results for “{q}” in the worker list",
   "search.error": "Search failed: {msg}",
   "search.hint": "↑↓ select · Enter open · Esc close",
+  "search.age": "{n} yrs",
   "search.noTownship": "No township",
   "search.employerStatus.active": "Active",
   "search.employerStatus.warned": "Warned",

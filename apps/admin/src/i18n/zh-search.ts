@@ -8,6 +8,7 @@ export const zhSearch = {
   "search.seeAll": "在零工档案中查看“{q}”的全部结果",
   "search.error": "查找失败：{msg}",
   "search.hint": "↑↓ 选择 · Enter 打开 · Esc 关闭",
+  "search.age": "{n}岁",
   "search.noTownship": "未填乡镇",
   "search.employerStatus.active": "正常",
   "search.employerStatus.warned": "已警示",

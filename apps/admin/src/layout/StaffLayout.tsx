@@ -1,12 +1,13 @@
 import { LogoutOutlined, GlobalOutlined, UserOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
-import { Button, Input, Layout, Menu, Space, Tag, Typography } from "antd";
+import { Button, Layout, Menu, Space, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { useLang, useT } from "../i18n/index.tsx";
 import { trpcClient } from "../lib/api.ts";
 import { allowedNav, NAV_ITEMS } from "../lib/nav.ts";
 import type { Session } from "../lib/session.ts";
+import { QuickFind } from "./QuickFind.tsx";
 
 const GROUP_LABELS = {
   counter: { zh: "窗口业务", en: "Counter" },
@@ -58,16 +59,7 @@ export function StaffLayout({ session }: { session: Session }) {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="no-print" style={{ background: "#fff", padding: "0 16px", display: "flex", alignItems: "center", gap: 16, borderBottom: "1px solid #eee" }}>
-          <Input.Search
-            aria-label={t("common.search")}
-            placeholder={t("common.searchPlaceholder")}
-            allowClear
-            style={{ maxWidth: 420 }}
-            onSearch={(q) => {
-              if (q.trim()) navigate("/workers", { state: { q: q.trim() } });
-            }}
-            data-testid="global-search"
-          />
+          <QuickFind />
           <Space style={{ marginLeft: "auto" }}>
             <UserOutlined />
             <Typography.Text>{session.displayName}</Typography.Text>
