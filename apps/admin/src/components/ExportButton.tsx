@@ -17,7 +17,7 @@ export function ExportButton<T>({ name, columns, rows }: { name: string; columns
       onClick={() => {
         setBusy(true);
         exportXlsx(exportFileName(name, shanghaiDate(new Date())), columns, rows)
-          .catch(() => message.error("导出失败，请重试"))
+          .catch(() => message.error(t("desk.exportFailed")))
           .finally(() => setBusy(false));
       }}
     >

@@ -1,5 +1,6 @@
 import type { DiscriminationFinding } from "@lingong/core";
 import { Alert, Typography } from "antd";
+import { useT } from "../i18n/index.tsx";
 
 /** Splits text into plain and flagged parts by the findings' offsets (overlaps merged). */
 export function markFindings(text: string, findings: readonly Pick<DiscriminationFinding, "index" | "match">[]): { text: string; flagged: boolean }[] {
@@ -22,13 +23,14 @@ export function markFindings(text: string, findings: readonly Pick<Discriminatio
 
 /** The requirements text with flagged words marked, and each finding with its legal basis. */
 export function FindingsPanel({ text, findings }: { text: string; findings: readonly DiscriminationFinding[] }) {
+  const t = useT();
   if (findings.length === 0) return null;
   return (
     <Alert
       type="warning"
       showIcon
       data-testid="discrimination-findings"
-      title={`用工要求中有 ${findings.length} 处可能构成就业歧视（R10）`}
+      title={t.f("desk.findings", { n: findings.length })}
       description={
         <div>
           <Typography.Paragraph style={{ marginBottom: 6 }}>
@@ -37,7 +39,7 @@ export function FindingsPanel({ text, findings }: { text: string; findings: read
           <ul className="reason-list">
             {findings.map((f, i) => (
               <li key={`${f.code}-${i}`}>
-                “{f.match}”：{f.zh}
+                “{f.match}”{t.lang === "en" ? ": " : "："}{t.pick(f)}
                 {f.law ? <Typography.Text type="secondary">（{f.law}）</Typography.Text> : null}
               </li>
             ))}

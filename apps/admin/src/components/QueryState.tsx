@@ -1,5 +1,6 @@
 import { Alert, Button, Empty, Spin } from "antd";
 import type { ReactNode } from "react";
+import { useT } from "../i18n/index.tsx";
 import { errorInfo } from "../lib/errors.ts";
 
 interface Props {
@@ -13,19 +14,20 @@ interface Props {
 
 /** Loading, error and empty states in one place, so every screen shows them the same way. */
 export function QueryState({ isPending, error, isEmpty, emptyText, onRetry, children }: Props) {
+  const t = useT();
   if (error) {
     return (
       <Alert
         type="error"
         showIcon
-        title="加载失败"
+        title={t("common.loadError")}
         description={errorInfo(error).message}
-        action={onRetry ? <Button onClick={onRetry}>重试</Button> : undefined}
+        action={onRetry ? <Button onClick={onRetry}>{t("common.retry")}</Button> : undefined}
         data-testid="load-error"
       />
     );
   }
   if (isPending) return <Spin style={{ display: "block", margin: "48px auto" }} />;
-  if (isEmpty) return <Empty description={emptyText ?? "暂无数据"} />;
+  if (isEmpty) return <Empty description={emptyText ?? t("common.empty")} />;
   return <>{children}</>;
 }

@@ -48,7 +48,7 @@ describe("parseWorkerSheet", () => {
   it("flags the same ID number twice in one sheet", () => {
     const r = parseWorkerSheet([HEAD, ["张三", A, "13800138000", "保洁", "", 0, ""], ["张三", A, "13800138001", "保洁", "", 0, ""]], "2024-01-01");
     expect(r.rows).toHaveLength(1);
-    expect(r.errors).toEqual([{ row: 3, field: "身份证号", message: "与第 2 行身份证号重复" }]);
+    expect(r.errors).toEqual([{ row: 3, field: "身份证号", message: "与第 2 行身份证号重复", messageEn: "Same ID number as row 2" }]);
   });
 
   it("lists missing required headers and parses nothing", () => {

@@ -37,6 +37,8 @@ export interface ImportError {
   row: number;
   field: string;
   message: string;
+  /** The same in English, for the English screen (the column stays the sheet's Chinese header). */
+  messageEn?: string;
 }
 
 export interface ParsedSheet {
@@ -87,40 +89,40 @@ export function parseWorkerSheet(sheet: readonly (readonly unknown[])[], today: 
       return idx === undefined ? "" : cellText(cells[idx]);
     };
     if (cells.every((c) => cellText(c) === "")) return;
-    const err = (field: string, message: string) => errors.push({ row: rowNo, field, message });
+    const err = (field: string, message: string, messageEn: string) => errors.push({ row: rowNo, field, message, messageEn });
     const before = errors.length;
 
     const name = get("name");
-    if (!name) err("姓名", "姓名不能为空");
-    else if (name.length > 50) err("姓名", "姓名不能超过50个字");
+    if (!name) err("姓名", "姓名不能为空", "Name is empty");
+    else if (name.length > 50) err("姓名", "姓名不能超过50个字", "Name is longer than 50 characters");
 
     const id = parseResidentId(get("idNumber"), { today });
-    if (!id.ok) err("身份证号", id.error.zh);
+    if (!id.ok) err("身份证号", id.error.zh, id.error.en);
     else {
       const dup = seenIds.get(id.id);
-      if (dup) err("身份证号", `与第 ${dup} 行身份证号重复`);
+      if (dup) err("身份证号", `与第 ${dup} 行身份证号重复`, `Same ID number as row ${dup}`);
       else seenIds.set(id.id, rowNo);
     }
 
     const phoneRaw = get("phone");
-    if (!isMainlandMobile(phoneRaw)) err("手机号", phoneRaw ? "手机号格式不正确（应为11位，以1开头）" : "手机号不能为空");
+    if (!isMainlandMobile(phoneRaw)) err("手机号", phoneRaw ? "手机号格式不正确（应为11位，以1开头）" : "手机号不能为空", phoneRaw ? "Not a valid mobile number (11 digits starting with 1)" : "Phone is empty");
 
     const tradeNames = get("trade").split(/[、,，;；]/).map((s) => s.trim()).filter(Boolean);
     const gradeNames = get("skillGrade").split(/[、,，;；]/).map((s) => s.trim());
     const trades: ImportRow["trades"] = [];
-    if (tradeNames.length === 0) err("工种", "工种不能为空");
+    if (tradeNames.length === 0) err("工种", "工种不能为空", "Trade is empty");
     tradeNames.forEach((tn, k) => {
       const code = tradeCodeOf(tn);
-      if (!code) return err("工种", `工种“${tn}”不在工种目录中`);
+      if (!code) return err("工种", `工种“${tn}”不在工种目录中`, `Trade “${tn}” is not in the trade list`);
       const grade = gradeOf(gradeNames[k] ?? "");
-      if (!grade) return err("技术等级", `技术等级“${gradeNames[k] ?? ""}”无法识别`);
-      if (!isSkillGradeAllowed(code, grade)) return err("技术等级", `工种“${tn}”没有“${SKILL_GRADE_LABELS[grade].zh}”这一等级`);
+      if (!grade) return err("技术等级", `技术等级“${gradeNames[k] ?? ""}”无法识别`, `Skill grade “${gradeNames[k] ?? ""}” is not recognised`);
+      if (!isSkillGradeAllowed(code, grade)) return err("技术等级", `工种“${tn}”没有“${SKILL_GRADE_LABELS[grade].zh}”这一等级`, `Trade “${tn}” has no grade “${SKILL_GRADE_LABELS[grade].en}”`);
       trades.push({ tradeCode: code, skillGrade: grade });
     });
 
     const yearsRaw = get("workYears");
     const workYears = yearsRaw === "" ? 0 : Number(yearsRaw);
-    if (!Number.isInteger(workYears) || workYears < 0 || workYears > 60) err("从业年限", "从业年限应为0到60之间的整数");
+    if (!Number.isInteger(workYears) || workYears < 0 || workYears > 60) err("从业年限", "从业年限应为0到60之间的整数", "Years of experience must be a whole number from 0 to 60");
 
     if (errors.length > before || !id.ok) return;
     const row: ImportRow = { row: rowNo, name, idNumber: id.id, phone: normalizeMobile(phoneRaw) ?? phoneRaw, trades, workYears };

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { QueryState } from "../components/QueryState.tsx";
 import { Reasons } from "../components/Reasons.tsx";
+import { useT } from "../i18n/index.tsx";
 import { trpcClient, useQ } from "../lib/api.ts";
 import { starText, tradeLabel } from "../lib/display.ts";
 import { errorInfo } from "../lib/errors.ts";
@@ -42,6 +43,7 @@ interface Proposal {
 
 /** Follow-up visits (R4, M4): due list, rating form, then the grade review proposal with reasons. */
 export default function FollowupsPage() {
+  const t = useT();
   const q = useQ("followups.due", { limit: 200 });
   const rows = (Array.isArray(q.data) ? q.data : []) as Due[];
   const [current, setCurrent] = useState<Due | null>(null);
@@ -60,7 +62,7 @@ export default function FollowupsPage() {
 
   return (
     <div>
-      <h1 className="page-title">跟踪回访</h1>
+      <h1 className="page-title">{t("nav.followups")}</h1>
       {proposal && (
         <Alert
           type="success"
@@ -68,22 +70,22 @@ export default function FollowupsPage() {
           closable={{ onClose: () => setProposal(null) }}
           style={{ marginBottom: 12 }}
           data-testid="grade-proposal"
-          title={<span>已提交星级评定：<Typography.Text>{proposal.worker.workerName}</Typography.Text> {starText(proposal.p.review.fromGrade)} → {starText(proposal.p.review.toGrade)}（待负责人审批）</span>}
+          title={<span>{t("desk.fu.proposed")}<Typography.Text>{proposal.worker.workerName}</Typography.Text> {starText(proposal.p.review.fromGrade, t.lang)} → {starText(proposal.p.review.toGrade, t.lang)}{t("desk.fu.pending")}</span>}
           description={<Reasons reasons={proposal.p.reasons} />}
         />
       )}
-      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText="没有待回访的派工">
+      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText={t("desk.fu.empty")}>
         <Table<Due>
           rowKey="dispatchId"
           dataSource={rows}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[
-            { title: "零工", render: (_, d) => <Link to={`/workers/${d.workerId}`}><Typography.Text>{d.workerName}</Typography.Text> <span className="mono">{d.workerNo}</span></Link> },
-            { title: "用工方", render: (_, d) => <Typography.Text>{d.employerName}</Typography.Text> },
-            { title: "联系人", render: (_, d) => <span>{d.contactName} <span className="mono">{d.contactPhoneMasked}</span></span> },
-            { title: "工种", dataIndex: "tradeCode", render: (v: string) => tradeLabel(v) },
-            { title: "完工", dataIndex: "daysSinceCompletion", render: (v: number) => (v === 0 ? <Tag color="green">今天</Tag> : <Tag color={v > 3 ? "red" : "orange"}>{v} 天前</Tag>) },
-            { title: "操作", render: (_, d) => <Button type="primary" onClick={() => setCurrent(d)} data-testid={`followup-${d.workerNo}`}>回访评价</Button> },
+            { title: t("ops.worker"), render: (_, d) => <Link to={`/workers/${d.workerId}`}><Typography.Text>{d.workerName}</Typography.Text> <span className="mono">{d.workerNo}</span></Link> },
+            { title: t("desk.employer"), render: (_, d) => <Typography.Text>{d.employerName}</Typography.Text> },
+            { title: t("desk.emp.contact"), render: (_, d) => <span>{d.contactName} <span className="mono">{d.contactPhoneMasked}</span></span> },
+            { title: t("desk.trade"), dataIndex: "tradeCode", render: (v: string) => tradeLabel(v, t.lang) },
+            { title: t("desk.fu.completed"), dataIndex: "daysSinceCompletion", render: (v: number) => (v === 0 ? <Tag color="green">{t("desk.fu.today")}</Tag> : <Tag color={v > 3 ? "red" : "orange"}>{t.f("desk.fu.daysAgo", { n: v })}</Tag>) },
+            { title: t("common.actions"), render: (_, d) => <Button type="primary" onClick={() => setCurrent(d)} data-testid={`followup-${d.workerNo}`}>{t("desk.fu.rate")}</Button> },
           ]}
         />
       </QueryState>
@@ -93,6 +95,7 @@ export default function FollowupsPage() {
 }
 
 function FollowupModal({ due, onClose, onSaved }: { due: Due | null; onClose: () => void; onSaved: (d: Due) => void }) {
+  const t = useT();
   const [form] = Form.useForm<FollowupForm>();
   const formError = useFormError(form);
   const [busy, setBusy] = useState(false);
@@ -113,25 +116,25 @@ function FollowupModal({ due, onClose, onSaved }: { due: Due | null; onClose: ()
     }
   }
   return (
-    <Modal open={due !== null} title={due ? `回访：${due.employerName} · ${due.workerName}` : ""} onCancel={onClose} onOk={() => form.submit()} okText="保存并提交星级评定" confirmLoading={busy} destroyOnHidden width={560}>
+    <Modal open={due !== null} title={due ? t.f("desk.fu.title", { employer: due.employerName, worker: due.workerName }) : ""} onCancel={onClose} onOk={() => form.submit()} okText={t("desk.fu.ok")} confirmLoading={busy} destroyOnHidden width={560}>
       {formError.error && <Alert type="error" showIcon title={formError.error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ channel: "phone", attitude: 5, quality: 5, satisfied: true }} onFinish={(v) => void submit(v)}>
-        <Form.Item name="channel" label="回访方式">
-          <Radio.Group optionType="button" options={[{ value: "phone", label: "电话" }, { value: "site", label: "现场" }]} />
+        <Form.Item name="channel" label={t("desk.fu.channel")}>
+          <Radio.Group optionType="button" options={[{ value: "phone", label: t("desk.fu.phone") }, { value: "site", label: t("desk.fu.site") }]} />
         </Form.Item>
         <Row>
           <Col span={12}>
-            <Form.Item name="attitude" label="服务态度" rules={[{ required: true, message: "请为服务态度评分" }]}><Rate /></Form.Item>
+            <Form.Item name="attitude" label={t("desk.fu.attitude")} rules={[{ required: true, message: t("desk.fu.attitudeRequired") }]}><Rate /></Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="quality" label="工作质量" rules={[{ required: true, message: "请为工作质量评分" }]}><Rate /></Form.Item>
+            <Form.Item name="quality" label={t("desk.fu.quality")} rules={[{ required: true, message: t("desk.fu.qualityRequired") }]}><Rate /></Form.Item>
           </Col>
         </Row>
-        <Form.Item name="satisfied" label="用工方是否满意">
-          <Radio.Group options={[{ value: true, label: "满意" }, { value: false, label: "不满意" }]} />
+        <Form.Item name="satisfied" label={t("desk.fu.satisfied")}>
+          <Radio.Group options={[{ value: true, label: t("arc.satisfied") }, { value: false, label: t("arc.unsatisfied") }]} />
         </Form.Item>
-        <Form.Item name="comment" label="回访记录">
-          <Input.TextArea rows={3} maxLength={500} autoFocus placeholder="用工方的评价原话、需要改进的地方" />
+        <Form.Item name="comment" label={t("desk.fu.notes")}>
+          <Input.TextArea rows={3} maxLength={500} autoFocus placeholder={t("desk.fu.notesPlaceholder")} />
         </Form.Item>
       </Form>
     </Modal>

@@ -4,11 +4,13 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { QueryState } from "../components/QueryState.tsx";
 import { Reasons } from "../components/Reasons.tsx";
+import { useT } from "../i18n/index.tsx";
 import { trpcClient, useQ } from "../lib/api.ts";
 import { shanghaiDateTime, starText } from "../lib/display.ts";
 import { errorInfo } from "../lib/errors.ts";
 import { useCan } from "../lib/session.ts";
 import { useQueryClient } from "@tanstack/react-query";
+import { label, options, type Labelled } from "./ops/ops-common.tsx";
 
 interface Review {
   id: string;
@@ -25,15 +27,16 @@ interface Review {
   decisionNote: string | null;
 }
 
-const STATUS: Record<string, { zh: string; color: string }> = {
-  proposed: { zh: "待审批", color: "orange" },
-  approved: { zh: "已批准", color: "green" },
-  rejected: { zh: "已驳回", color: "red" },
-  superseded: { zh: "已作废", color: "default" },
+const STATUS: Record<string, Labelled> = {
+  proposed: { zh: "待审批", en: "Pending", color: "orange" },
+  approved: { zh: "已批准", en: "Approved", color: "green" },
+  rejected: { zh: "已驳回", en: "Rejected", color: "red" },
+  superseded: { zh: "已作废", en: "Superseded", color: "default" },
 };
 
 /** Star grade reviews (M3): proposals with reasons; the head approves or rejects one level at a time. */
 export default function GradesPage() {
+  const t = useT();
   const [status, setStatus] = useState<Review["status"]>("proposed");
   const q = useQ("grades.list", { status, limit: 200 });
   const rows = (Array.isArray(q.data) ? q.data : []) as Review[];
@@ -46,7 +49,7 @@ export default function GradesPage() {
   async function decide(r: Review, approve: boolean) {
     try {
       await trpcClient.mutation("grades.approve", { reviewId: r.id, approve, note: notes[r.id]?.trim() || undefined, idempotencyKey: `${r.id}-${approve ? "a" : "r"}` });
-      message.success(approve ? `已批准：${r.workerName} ${starText(r.toGrade)}` : "已驳回");
+      message.success(approve ? t.f("desk.g.approved", { name: r.workerName, stars: starText(r.toGrade, t.lang) }) : t("desk.g.rejected"));
       await qc.invalidateQueries();
     } catch (err) {
       message.error(errorInfo(err).message);
@@ -57,7 +60,7 @@ export default function GradesPage() {
   async function batch() {
     try {
       const res = (await trpcClient.mutation("grades.reviewDue", { everyDays: 90, limit: 50, idempotencyKey: crypto.randomUUID() })) as { count: number };
-      message.success(`已为 ${res.count} 名到期零工生成评定`);
+      message.success(t.f("desk.g.batchDone", { n: res.count }));
       await qc.invalidateQueries();
     } catch (err) {
       message.error(errorInfo(err).message);
@@ -67,42 +70,42 @@ export default function GradesPage() {
   return (
     <div>
       <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 12 }}>
-        <h1 className="page-title" style={{ margin: 0 }}>星级评定</h1>
+        <h1 className="page-title" style={{ margin: 0 }}>{t("nav.grades")}</h1>
         <Space>
-          <Segmented value={status} onChange={(v) => setStatus(v as Review["status"])} options={Object.entries(STATUS).map(([value, s]) => ({ value, label: s.zh }))} />
-          {canBatch && <Button onClick={() => void batch()}>为到期零工生成评定</Button>}
+          <Segmented value={status} onChange={(v) => setStatus(v as Review["status"])} options={options(STATUS, t.lang)} />
+          {canBatch && <Button onClick={() => void batch()}>{t("desk.g.batch")}</Button>}
         </Space>
       </Space>
-      {!canApprove && status === "proposed" && <Alert type="info" showIcon title="评定结果须由负责人审批后生效；星级每次只升降一级（M3）。" style={{ marginBottom: 12 }} />}
-      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText={`没有${STATUS[status]?.zh ?? ""}的评定`}>
+      {!canApprove && status === "proposed" && <Alert type="info" showIcon title={t("desk.g.headApproves")} style={{ marginBottom: 12 }} />}
+      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText={t.f("desk.g.empty", { status: label(STATUS, status, t.lang) })}>
         <Table<Review>
           rowKey="id"
           dataSource={rows}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[
-            { title: "零工", render: (_, r) => <Link to={`/workers/${r.workerId}`}><Typography.Text>{r.workerName}</Typography.Text> <span className="mono">{r.workerNo}</span></Link> },
-            { title: "星级变化", width: 240, render: (_, r) => <span style={{ whiteSpace: "nowrap" }} data-testid={`change-${r.workerNo}`}>{starText(r.fromGrade)} → <strong>{starText(r.toGrade)}</strong></span> },
-            { title: "依据", render: (_, r) => <Reasons reasons={r.reasons} /> },
-            { title: "提出", width: 150, render: (_, r) => `${r.proposedByName} ${shanghaiDateTime(r.proposedAt).slice(0, 10)}` },
-            { title: "状态", width: 90, render: (_, r) => <Tag color={STATUS[r.status]?.color}>{STATUS[r.status]?.zh}</Tag> },
+            { title: t("ops.worker"), render: (_, r) => <Link to={`/workers/${r.workerId}`}><Typography.Text>{r.workerName}</Typography.Text> <span className="mono">{r.workerNo}</span></Link> },
+            { title: t("desk.g.change"), width: 240, render: (_, r) => <span style={{ whiteSpace: "nowrap" }} data-testid={`change-${r.workerNo}`}>{starText(r.fromGrade, t.lang)} → <strong>{starText(r.toGrade, t.lang)}</strong></span> },
+            { title: t("desk.g.basis"), render: (_, r) => <Reasons reasons={r.reasons} /> },
+            { title: t("desk.g.proposedBy"), width: 150, render: (_, r) => `${r.proposedByName} ${shanghaiDateTime(r.proposedAt).slice(0, 10)}` },
+            { title: t("common.status"), width: 100, render: (_, r) => <Tag color={STATUS[r.status]?.color}>{label(STATUS, r.status, t.lang)}</Tag> },
             ...(canApprove && status === "proposed"
               ? [{
-                  title: "审批",
+                  title: t("desk.g.decide"),
                   key: "decide",
                   width: 260,
                   render: (_: unknown, r: Review) => (
                     <Space orientation="vertical" size={4}>
-                      <Input size="small" placeholder="审批意见（可选）" value={notes[r.id] ?? ""} onChange={(e) => setNotes({ ...notes, [r.id]: e.target.value })} />
+                      <Input size="small" placeholder={t("desk.g.notePlaceholder")} value={notes[r.id] ?? ""} onChange={(e) => setNotes({ ...notes, [r.id]: e.target.value })} />
                       <Space>
-                        <Button size="small" type="primary" onClick={() => void decide(r, true)} data-testid={`approve-${r.workerNo}`}>批准</Button>
-                        <Popconfirm title="驳回该评定？" okText="驳回" cancelText="取消" onConfirm={() => void decide(r, false)}>
-                          <Button size="small" danger>驳回</Button>
+                        <Button size="small" type="primary" onClick={() => void decide(r, true)} data-testid={`approve-${r.workerNo}`}>{t("desk.g.approve")}</Button>
+                        <Popconfirm title={t("desk.g.rejectConfirm")} okText={t("desk.g.reject")} cancelText={t("common.cancel")} onConfirm={() => void decide(r, false)}>
+                          <Button size="small" danger>{t("desk.g.reject")}</Button>
                         </Popconfirm>
                       </Space>
                     </Space>
                   ),
                 }]
-              : [{ title: "审批意见", key: "note", render: (_: unknown, r: Review) => r.decisionNote ?? "" }]),
+              : [{ title: t("desk.g.decisionNote"), key: "note", render: (_: unknown, r: Review) => r.decisionNote ?? "" }]),
           ]}
         />
       </QueryState>

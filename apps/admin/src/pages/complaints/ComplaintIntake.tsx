@@ -63,7 +63,7 @@ export function ComplaintIntake({ onFiled }: { onFiled: (id: string) => void }) 
             },
             {
               onSuccess: (row) => {
-                message.success(`已登记投诉，案号 ${row.caseNo}，受理期限 ${row.acceptDeadline}`);
+                message.success(t.f("desk.c.filedToast", { caseNo: row.caseNo, deadline: row.acceptDeadline }));
                 form.resetFields();
                 setKey(newIdemKey());
                 onFiled(row.id);
@@ -74,35 +74,35 @@ export function ComplaintIntake({ onFiled }: { onFiled: (id: string) => void }) 
         }}
       >
         <Space align="start" wrap size="large">
-          <Form.Item name="complainant" label="投诉人">
+          <Form.Item name="complainant" label={t("desk.c.complainant")}>
             <Radio.Group optionType="button" options={options(COMPLAINT_PARTY_LABELS, t.lang)} />
           </Form.Item>
-          <Form.Item name="respondent" label="被投诉方">
+          <Form.Item name="respondent" label={t("desk.c.respondent")}>
             <Radio.Group optionType="button" options={options(RESPONDENTS, t.lang)} />
           </Form.Item>
-          <Form.Item name="source" label="来源">
+          <Form.Item name="source" label={t("desk.c.source")}>
             <Radio.Group optionType="button" options={options(SOURCES, t.lang)} />
           </Form.Item>
         </Space>
         <Space align="start" wrap>
           {needWorker && (
-            <Form.Item name="workerId" label="零工" rules={[{ required: true, message: t("ops.workerRequired") }]} style={{ width: 340 }}>
+            <Form.Item name="workerId" label={t("ops.worker")} rules={[{ required: true, message: t("ops.workerRequired") }]} style={{ width: 340 }}>
               <WorkerPicker autoFocus testId="complaint-worker" />
             </Form.Item>
           )}
           {needEmployer && (
-            <Form.Item name="employerId" label="用工方" rules={[{ required: true, message: "请选择用工方" }]} style={{ width: 340 }}>
+            <Form.Item name="employerId" label={t("desk.employer")} rules={[{ required: true, message: t("desk.employerRequired") }]} style={{ width: 340 }}>
               <EmployerPicker testId="complaint-employer" />
             </Form.Item>
           )}
-          <Form.Item name="category" label="类别" rules={[{ required: true, message: "请选择投诉类别" }]} style={{ width: 200 }}>
-            <Select options={options(COMPLAINT_CATEGORY_LABELS, t.lang)} placeholder="选择类别" data-testid="complaint-category" />
+          <Form.Item name="category" label={t("desk.c.category")} rules={[{ required: true, message: t("desk.c.categoryRequired") }]} style={{ width: 200 }}>
+            <Select options={options(COMPLAINT_CATEGORY_LABELS, t.lang)} placeholder={t("desk.c.pickCategory")} data-testid="complaint-category" />
           </Form.Item>
         </Space>
-        <Form.Item name="description" label="投诉内容" rules={[{ required: true, whitespace: true, message: "请填写投诉内容" }, { max: 2000, message: "投诉内容不能超过 2000 个字" }]}>
-          <Input.TextArea rows={3} placeholder="时间、地点、经过、涉及金额、诉求" data-testid="complaint-description" />
+        <Form.Item name="description" label={t("desk.c.description")} rules={[{ required: true, whitespace: true, message: t("desk.c.descriptionRequired") }, { max: 2000, message: t("desk.c.descriptionMax") }]}>
+          <Input.TextArea rows={3} placeholder={t("desk.c.descriptionPlaceholder")} data-testid="complaint-description" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={file.isPending} data-testid="complaint-submit">登记</Button>
+        <Button type="primary" htmlType="submit" loading={file.isPending} data-testid="complaint-submit">{t("desk.c.file")}</Button>
       </Form>
     </Card>
   );

@@ -17,21 +17,23 @@ type Row = Out<"complaints.list">[number];
 type ListInput = In<"complaints.list">;
 type Scope = "open" | "overdue" | "closed" | "all";
 
-const EXPORT: ExportColumn<Row>[] = [
-  { title: "案号", value: (r) => r.caseNo },
-  { title: "类别", value: (r) => label(COMPLAINT_CATEGORY_LABELS, r.category) },
-  { title: "投诉人", value: (r) => label(COMPLAINT_PARTY_LABELS, r.complainant) },
-  { title: "被投诉方", value: (r) => label(COMPLAINT_PARTY_LABELS, r.respondent) },
-  { title: "零工", value: (r) => r.workerName ?? "" },
-  { title: "用工方", value: (r) => r.employerName ?? "" },
-  { title: "状态", value: (r) => label(COMPLAINT_STATUS_LABELS, r.status) },
-  { title: "超期", value: (r) => (r.overdue ? "是" : "") },
-  { title: "承办人", value: (r) => r.assignedToName ?? "" },
-  { title: "登记时间", value: (r) => fmtTime(r.filedAt) },
-  { title: "受理期限", value: (r) => r.acceptDeadline },
-  { title: "办结期限", value: (r) => r.resolveDeadline },
-  { title: "结案时间", value: (r) => fmtTime(r.closedAt) },
-  { title: "处理结果", value: (r) => r.outcome ?? "" },
+type Tr = ReturnType<typeof useT>;
+
+const exportColumns = (t: Tr): ExportColumn<Row>[] => [
+  { title: t("desk.c.caseNo"), value: (r) => r.caseNo },
+  { title: t("desk.c.category"), value: (r) => label(COMPLAINT_CATEGORY_LABELS, r.category, t.lang) },
+  { title: t("desk.c.complainant"), value: (r) => label(COMPLAINT_PARTY_LABELS, r.complainant, t.lang) },
+  { title: t("desk.c.respondent"), value: (r) => label(COMPLAINT_PARTY_LABELS, r.respondent, t.lang) },
+  { title: t("ops.worker"), value: (r) => r.workerName ?? "" },
+  { title: t("desk.employer"), value: (r) => r.employerName ?? "" },
+  { title: t("common.status"), value: (r) => label(COMPLAINT_STATUS_LABELS, r.status, t.lang) },
+  { title: t("desk.c.overdueCol"), value: (r) => (r.overdue ? t("desk.bool.yes") : "") },
+  { title: t("desk.c.assignee"), value: (r) => r.assignedToName ?? "" },
+  { title: t("desk.c.filedAt"), value: (r) => fmtTime(r.filedAt) },
+  { title: t("desk.c.acceptBy"), value: (r) => r.acceptDeadline },
+  { title: t("desk.c.resolveBy"), value: (r) => r.resolveDeadline },
+  { title: t("desk.c.closedAt"), value: (r) => fmtTime(r.closedAt) },
+  { title: t("desk.c.outcome"), value: (r) => r.outcome ?? "" },
 ];
 
 /** R10 complaints and disputes: intake, assignment, deadlines with overdue flags, mediation, outcome or referral. */
@@ -60,46 +62,46 @@ export default function ComplaintsPage() {
       <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 8 }} wrap>
         <Space wrap>
           <Radio.Group value={scope} onChange={(e) => setScope(e.target.value as Scope)} optionType="button"
-            options={[{ value: "open", label: "办理中" }, { value: "overdue", label: "已超期" }, { value: "closed", label: "已结案" }, { value: "all", label: "全部" }]} />
-          <Select allowClear placeholder="全部类别" style={{ width: 140 }} value={category} onChange={setCategory} options={options(COMPLAINT_CATEGORY_LABELS, t.lang)} />
+            options={[{ value: "open", label: t("desk.c.scope.open") }, { value: "overdue", label: t("ops.overdue") }, { value: "closed", label: t("desk.c.scope.closed") }, { value: "all", label: t("desk.c.scope.all") }]} />
+          <Select allowClear placeholder={t("desk.c.allCategories")} style={{ width: 140 }} value={category} onChange={setCategory} options={options(COMPLAINT_CATEGORY_LABELS, t.lang)} />
         </Space>
         <Space>
           {mayScan && (
             <Button loading={scan.isPending} onClick={() => scan.mutate({ idempotencyKey: newIdemKey() }, {
-              onSuccess: (r) => message.success(r.opened.length ? `已为 ${r.opened.length} 个未确认收款的派工立案` : "没有需要立案的未确认收款派工"),
+              onSuccess: (r) => message.success(r.opened.length ? t.f("desk.c.scanned", { n: r.opened.length }) : t("desk.c.scanNone")),
               onError: (e) => message.error(errorInfo(e).message),
             })}>
-              欠薪排查
+              {t("desk.c.scan")}
             </Button>
           )}
-          <ExportButton name="投诉案件" columns={EXPORT} rows={rows} />
+          <ExportButton name={t("desk.c.exportName")} columns={exportColumns(t)} rows={rows} />
         </Space>
       </Space>
-      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText={scope === "overdue" ? "没有超期的投诉" : "没有投诉案件"}>
+      <QueryState isPending={q.isPending} error={q.error} onRetry={() => void q.refetch()} isEmpty={rows.length === 0} emptyText={scope === "overdue" ? t("desk.c.noneOverdue") : t("desk.c.none")}>
         <Table<Row>
           rowKey="id"
           size="middle"
           dataSource={rows}
-          pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 件` }}
+          pagination={{ pageSize: 20, showTotal: (n) => t.f("desk.c.total", { n }) }}
           onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: "pointer" } })}
           data-testid="complaint-list"
           columns={[
-            { title: "案号", dataIndex: "caseNo", width: 130, render: (v: string) => <a className="mono">{v}</a> },
-            { title: "类别", dataIndex: "category", width: 100, render: (v: string) => <EnumTag map={COMPLAINT_CATEGORY_LABELS} value={v} lang={t.lang} /> },
+            { title: t("desk.c.caseNo"), dataIndex: "caseNo", width: 130, render: (v: string) => <a className="mono">{v}</a> },
+            { title: t("desk.c.category"), dataIndex: "category", width: 100, render: (v: string) => <EnumTag map={COMPLAINT_CATEGORY_LABELS} value={v} lang={t.lang} /> },
             {
-              title: "当事人",
+              title: t("desk.c.parties"),
               render: (_, r) => (
                 <span>
-                  <Typography.Text>{r.complainant === "employer" ? r.employerName : r.complainant === "worker" ? r.workerName : "其他"}</Typography.Text>
+                  <Typography.Text>{r.complainant === "employer" ? r.employerName : r.complainant === "worker" ? r.workerName : t("desk.c.other")}</Typography.Text>
                   {" → "}
                   <Typography.Text>{r.respondent === "employer" ? r.employerName : r.workerName}</Typography.Text>
                 </span>
               ),
             },
-            { title: "状态", dataIndex: "status", width: 150, render: (v: string, r) => <span><EnumTag map={COMPLAINT_STATUS_LABELS} value={v} lang={t.lang} />{r.overdue && <Tag color="red">{t("ops.overdue")}</Tag>}</span> },
-            { title: "承办人", dataIndex: "assignedToName", width: 110, render: (v: string | null) => v ?? <Typography.Text type="secondary">未指派</Typography.Text> },
-            { title: "登记", dataIndex: "filedAt", width: 150, render: (v: string) => fmtTime(v) },
-            { title: "期限", width: 150, render: (_, r) => (r.status === "filed" ? <span>受理 <Deadline day={r.acceptDeadline} overdue={r.overdue} /></span> : r.closedAt ? `结案 ${fmtTime(r.closedAt).slice(0, 10)}` : <span>办结 <Deadline day={r.resolveDeadline} overdue={r.overdue} /></span>) },
+            { title: t("common.status"), dataIndex: "status", width: 150, render: (v: string, r) => <span><EnumTag map={COMPLAINT_STATUS_LABELS} value={v} lang={t.lang} />{r.overdue && <Tag color="red">{t("ops.overdue")}</Tag>}</span> },
+            { title: t("desk.c.assignee"), dataIndex: "assignedToName", width: 110, render: (v: string | null) => v ?? <Typography.Text type="secondary">{t("desk.c.unassigned")}</Typography.Text> },
+            { title: t("desk.c.filed"), dataIndex: "filedAt", width: 150, render: (v: string) => fmtTime(v) },
+            { title: t("desk.c.deadline"), width: 170, render: (_, r) => (r.status === "filed" ? <span>{t("desk.c.accept")} <Deadline day={r.acceptDeadline} overdue={r.overdue} /></span> : r.closedAt ? t.f("desk.c.closedOn", { day: fmtTime(r.closedAt).slice(0, 10) }) : <span>{t("desk.c.resolve")} <Deadline day={r.resolveDeadline} overdue={r.overdue} /></span>) },
           ]}
         />
       </QueryState>

@@ -3,6 +3,7 @@ import { Alert, App, Button, Col, Drawer, Form, Input, InputNumber, Row, Select,
 import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { TradeGradeList, type TradeRow } from "../../components/TradeSelect.tsx";
+import { useT } from "../../i18n/index.tsx";
 import { trpcClient } from "../../lib/api.ts";
 import { useFormError } from "../../lib/use-form-error.ts";
 import { useTownshipOptions } from "./worker-common.tsx";
@@ -38,6 +39,7 @@ const norm = (v: string | null | undefined) => (v ?? "").trim();
  * history of changes. Phone and home address are never shown here; typing a new one replaces it.
  */
 export function EditWorkerDrawer({ worker, onClose }: { worker: Profile; onClose: () => void }) {
+  const t = useT();
   const [form] = Form.useForm<EditForm>();
   const formError = useFormError(form);
   const townships = useTownshipOptions();
@@ -60,7 +62,7 @@ export function EditWorkerDrawer({ worker, onClose }: { worker: Profile; onClose
     const before = worker.trades.map((x) => `${x.code}:${x.skillGrade}`).sort().join(",");
     if (trades.map((x) => `${x.code}:${x.skillGrade}`).sort().join(",") !== before) patch.trades = trades;
     if (Object.keys(patch).length === 0) {
-      message.info("没有修改任何内容");
+      message.info(t("desk.edit.nothing"));
       return;
     }
     setBusy(true);
@@ -68,7 +70,7 @@ export function EditWorkerDrawer({ worker, onClose }: { worker: Profile; onClose
     try {
       await trpcClient.mutation("workers.update", { workerId: worker.id, reason: v.reason.trim(), patch, idempotencyKey: key });
       await qc.invalidateQueries();
-      message.success("档案已更新，变更已记录");
+      message.success(t("desk.edit.saved"));
       onClose();
     } catch (err) {
       // the server names fields inside `patch`; show them on the form's own fields
@@ -84,8 +86,8 @@ export function EditWorkerDrawer({ worker, onClose }: { worker: Profile; onClose
   }
 
   return (
-    <Drawer title={`更新档案：${worker.name}`} open onClose={onClose} size={620} destroyOnHidden
-      extra={<Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="save-worker">保存</Button>}>
+    <Drawer title={t.f("desk.edit.title", { name: worker.name })} open onClose={onClose} size={620} destroyOnHidden
+      extra={<Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="save-worker">{t("common.save")}</Button>}>
       {formError.error && <Alert type="error" showIcon title={formError.error} style={{ marginBottom: 12 }} />}
       <Form<EditForm>
         form={form}
@@ -103,37 +105,37 @@ export function EditWorkerDrawer({ worker, onClose }: { worker: Profile; onClose
       >
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: "请输入姓名" }]}><Input /></Form.Item>
+            <Form.Item name="name" label={t("worker.name")} rules={[{ required: true, whitespace: true, message: t("reg.nameRequired") }]}><Input /></Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="phone" label="新手机号（不改请留空）" rules={[{ validator: async (_, v: string | undefined) => { if (v && !isMainlandMobile(v)) throw new Error("手机号格式不正确（应为11位，以1开头）"); } }]}>
+            <Form.Item name="phone" label={t("desk.edit.newPhone")} rules={[{ validator: async (_, v: string | undefined) => { if (v && !isMainlandMobile(v)) throw new Error(t("pre.phoneInvalid")); } }]}>
               <Input inputMode="tel" className="mono" autoComplete="off" />
             </Form.Item>
           </Col>
         </Row>
         <Row gutter={12}>
-          <Col span={12}><Form.Item name="hukou" label="户籍所在地"><Input /></Form.Item></Col>
+          <Col span={12}><Form.Item name="hukou" label={t("worker.hukou")}><Input /></Form.Item></Col>
           <Col span={12}>
-            <Form.Item name="townshipId" label="乡镇">
-              <Select allowClear options={townships.options} placeholder="选择乡镇" />
+            <Form.Item name="townshipId" label={t("worker.township")}>
+              <Select allowClear options={townships.options} placeholder={t("reg.townshipPlaceholder")} />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="homeAddress" label="新家庭住址（不改请留空）"><Input /></Form.Item>
-        <Form.Item name="tempAddress" label="暂住地址"><Input /></Form.Item>
-        <Form.Item label="工种及技术等级" required><TradeGradeList /></Form.Item>
+        <Form.Item name="homeAddress" label={t("desk.edit.newHome")}><Input /></Form.Item>
+        <Form.Item name="tempAddress" label={t("worker.tempAddress")}><Input /></Form.Item>
+        <Form.Item label={t("worker.trades")} required><TradeGradeList /></Form.Item>
         <Row gutter={12}>
           <Col span={8}>
-            <Form.Item name="workYears" label="从业年限" rules={[{ required: true, message: "请输入从业年限" }, { type: "number", min: 0, max: 60, message: "从业年限应在0到60年之间" }]}>
+            <Form.Item name="workYears" label={t("worker.workYears")} rules={[{ required: true, message: t("reg.yearsRequired") }, { type: "number", min: 0, max: 60, message: t("reg.yearsRange") }]}>
               <InputNumber min={0} max={60} precision={0} style={{ width: "100%" }} />
             </Form.Item>
           </Col>
-          <Col span={16}><Form.Item name="workHistory" label="工作经历"><Input.TextArea rows={2} /></Form.Item></Col>
+          <Col span={16}><Form.Item name="workHistory" label={t("worker.history")}><Input.TextArea rows={2} /></Form.Item></Col>
         </Row>
-        <Form.Item name="reason" label="变更原因" rules={[{ required: true, whitespace: true, message: "请填写变更原因" }, { min: 2, message: "变更原因至少2个字" }]}>
-          <Input autoFocus placeholder="如：本人来窗口更新手机号" data-testid="change-reason" />
+        <Form.Item name="reason" label={t("desk.edit.reason")} rules={[{ required: true, whitespace: true, message: t("desk.edit.reasonRequired") }, { min: 2, message: t("desk.edit.reasonMin") }]}>
+          <Input autoFocus placeholder={t("desk.edit.reasonPlaceholder")} data-testid="change-reason" />
         </Form.Item>
-        <Typography.Text type="secondary">星级不能在此修改，须经评定（M3）。</Typography.Text>
+        <Typography.Text type="secondary">{t("desk.edit.starsNote")}</Typography.Text>
         <button type="submit" hidden />
       </Form>
     </Drawer>

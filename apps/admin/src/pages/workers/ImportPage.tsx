@@ -4,6 +4,7 @@ import { Alert, Button, Card, Checkbox, Result, Space, Table, Typography } from 
 import { useState } from "react";
 import { Link } from "react-router";
 import { useConsent } from "./worker-common.tsx";
+import { useT } from "../../i18n/index.tsx";
 import { trpcClient } from "../../lib/api.ts";
 import { gradeLabel, todayShanghai, tradeLabel } from "../../lib/display.ts";
 import { errorInfo } from "../../lib/errors.ts";
@@ -15,11 +16,12 @@ interface ServerImportReport {
   ok: boolean;
   imported: number;
   errorCount: number;
-  errors: { row: number; field: string; column: string; message: string }[];
+  errors: { row: number; field: string; column: string; message: string; messageEn?: string }[];
 }
 
 /** Import of existing archives: preview, per-row errors, then one all-or-nothing call. */
 export default function ImportPage() {
+  const t = useT();
   const [parsed, setParsed] = useState<ParsedSheet | null>(null);
   const [fileName, setFileName] = useState("");
   const [readError, setReadError] = useState<string | null>(null);
@@ -42,7 +44,7 @@ export default function ImportPage() {
       setParsed(parseWorkerSheet(data as unknown[][], todayShanghai()));
     } catch {
       setParsed(null);
-      setReadError("无法读取该文件，请确认是 .xlsx 格式的 Excel 表格");
+      setReadError(t("desk.imp.readError"));
     }
   }
 
@@ -55,12 +57,12 @@ export default function ImportPage() {
       const res = (await trpcClient.mutation("workers.import", { consentVersion: consent.data.version, consentGiven: consentConfirmed, rows: parsed.rows })) as ServerImportReport;
       if (res.ok) setImported(res.imported);
       else {
-        setServerErrors(res.errors.map((e) => ({ row: e.row, field: e.column || e.field, message: e.message })));
-        setSubmitError(`服务器校验发现 ${res.errorCount} 处错误，未导入任何记录`);
+        setServerErrors(res.errors.map((e) => ({ row: e.row, field: e.column || e.field, message: e.message, messageEn: e.messageEn })));
+        setSubmitError(t.f("desk.imp.serverErrors", { n: res.errorCount }));
       }
     } catch (err) {
       const info = errorInfo(err);
-      setSubmitError(`${info.message}（未导入任何记录）`);
+      setSubmitError(t.f("desk.imp.nothingImported", { message: info.message }));
     } finally {
       setBusy(false);
     }
@@ -68,54 +70,54 @@ export default function ImportPage() {
 
   const errors = [...(parsed?.errors ?? []), ...serverErrors];
   if (imported !== null) {
-    return <Result status="success" title={`已导入 ${imported} 名零工`} extra={<Link to="/workers"><Button type="primary">查看零工档案</Button></Link>} />;
+    return <Result status="success" title={t.f("desk.imp.done", { n: imported })} extra={<Link to="/workers"><Button type="primary">{t("desk.imp.viewArchives")}</Button></Link>} />;
   }
   return (
     <div>
-      <h1 className="page-title">批量导入零工档案</h1>
+      <h1 className="page-title">{t("desk.imp.title")}</h1>
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space orientation="vertical">
           <Typography.Text>
-            表头（第一行）：{Object.keys(IMPORT_HEADERS).join("、")}。其中姓名、身份证号、手机号、工种为必填；多个工种用“、”分隔，技术等级按相同顺序填写。
+            {t.f("desk.imp.headers", { headers: Object.keys(IMPORT_HEADERS).join("、") })}
           </Typography.Text>
           <Space>
             <label className="ant-btn ant-btn-primary" style={{ display: "inline-flex", alignItems: "center", gap: 6, padding: "4px 15px", cursor: "pointer" }}>
-              <UploadOutlined /> 选择 Excel 文件
+              <UploadOutlined /> {t("desk.imp.pickFile")}
               <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" style={{ display: "none" }} data-testid="import-file"
                 onChange={(e) => { const f = e.target.files?.[0]; if (f) void onFile(f); e.target.value = ""; }} />
             </label>
-            <Button onClick={() => void exportXlsx("零工档案导入模板.xlsx", Object.keys(IMPORT_HEADERS).map((h) => ({ title: h, value: () => "" })), [])}>下载模板</Button>
+            <Button onClick={() => void exportXlsx(t("desk.imp.templateFile"), Object.keys(IMPORT_HEADERS).map((h) => ({ title: h, value: () => "" })), [])}>{t("desk.imp.template")}</Button>
             {fileName && <Typography.Text type="secondary">{fileName}</Typography.Text>}
           </Space>
         </Space>
       </Card>
       {readError && <Alert type="error" showIcon title={readError} style={{ marginBottom: 12 }} />}
-      {parsed && parsed.missingHeaders.length > 0 && <Alert type="error" showIcon title={`表格缺少必需的列：${parsed.missingHeaders.join("、")}`} style={{ marginBottom: 12 }} />}
+      {parsed && parsed.missingHeaders.length > 0 && <Alert type="error" showIcon title={t.f("desk.imp.missing", { cols: parsed.missingHeaders.join("、") })} style={{ marginBottom: 12 }} />}
       {submitError && <Alert type="error" showIcon title={submitError} style={{ marginBottom: 12 }} data-testid="import-error" />}
       {parsed && parsed.missingHeaders.length === 0 && (
         <>
           {errors.length > 0 && (
-            <Card size="small" title={`错误 ${errors.length} 处（改正表格后重新选择文件；有错误时不会导入任何记录）`} style={{ marginBottom: 12 }}>
+            <Card size="small" title={t.f("desk.imp.errors", { n: errors.length })} style={{ marginBottom: 12 }}>
               <Table<ImportError> size="small" rowKey={(e, i) => `${e.row}-${e.field}-${i}`} dataSource={errors} pagination={{ pageSize: 10, hideOnSinglePage: true }}
-                columns={[{ title: "行", dataIndex: "row", width: 60 }, { title: "列", dataIndex: "field", width: 110 }, { title: "问题", dataIndex: "message" }]} />
+                columns={[{ title: t("desk.imp.row"), dataIndex: "row", width: 60 }, { title: t("desk.imp.col"), dataIndex: "field", width: 110 }, { title: t("desk.imp.problem"), dataIndex: "message", render: (v: string, e) => (t.lang === "en" && e.messageEn ? e.messageEn : v) }]} />
             </Card>
           )}
-          <Card size="small" title={`预览：可导入 ${parsed.rows.length} 行`}>
-            <Table size="small" rowKey="row" dataSource={parsed.rows} pagination={{ pageSize: 10 }} locale={{ emptyText: "没有可导入的行" }}
+          <Card size="small" title={t.f("desk.imp.preview", { n: parsed.rows.length })}>
+            <Table size="small" rowKey="row" dataSource={parsed.rows} pagination={{ pageSize: 10 }} locale={{ emptyText: t("desk.imp.noRows") }}
               columns={[
-                { title: "行", dataIndex: "row", width: 60 },
-                { title: "姓名", dataIndex: "name" },
-                { title: "身份证号", dataIndex: "idNumber", render: (v: string) => <span className="mono">{maskResidentId(v)}</span> },
-                { title: "工种", dataIndex: "trades", render: (ts: { tradeCode: string; skillGrade: string }[]) => ts.map((x) => `${tradeLabel(x.tradeCode)}(${gradeLabel(x.skillGrade)})`).join("、") },
-                { title: "从业年限", dataIndex: "workYears" },
+                { title: t("desk.imp.row"), dataIndex: "row", width: 60 },
+                { title: t("worker.name"), dataIndex: "name" },
+                { title: t("worker.idNumber"), dataIndex: "idNumber", render: (v: string) => <span className="mono">{maskResidentId(v)}</span> },
+                { title: t("desk.trade"), dataIndex: "trades", render: (ts: { tradeCode: string; skillGrade: string }[]) => ts.map((x) => `${tradeLabel(x.tradeCode, t.lang)}(${gradeLabel(x.skillGrade, t.lang)})`).join(t.lang === "en" ? ", " : "、") },
+                { title: t("worker.workYears"), dataIndex: "workYears" },
               ]} />
             <div style={{ marginTop: 12 }}>
               <Checkbox checked={consentConfirmed} onChange={(e) => setConsentConfirmed(e.target.checked)} data-testid="import-consent">
-                已核对：表中每位零工均已签署《个人信息处理告知同意书》（版本 {consent.data.version}）
+                {t.f("desk.imp.consent", { version: consent.data.version })}
               </Checkbox>
             </div>
             <Button type="primary" style={{ marginTop: 12 }} disabled={errors.length > 0 || parsed.rows.length === 0 || !consent.data || !consentConfirmed} loading={busy} onClick={() => void submit()}>
-              全部导入（{parsed.rows.length} 人）
+              {t.f("desk.imp.submit", { n: parsed.rows.length })}
             </Button>
           </Card>
         </>

@@ -11,16 +11,18 @@ import type { ExportColumn } from "../../lib/excel.ts";
 import type { WorkerStatus } from "./worker-common.tsx";
 import { rowsOf, STATUS_LABELS, type WorkerRow } from "./worker-common.tsx";
 
-const EXPORT_COLUMNS: ExportColumn<WorkerRow>[] = [
-  { title: "零工编号", value: (w) => w.workerNo },
-  { title: "姓名", value: (w) => w.name },
-  { title: "性别", value: (w) => genderLabel(w.gender) },
-  { title: "年龄", value: (w) => w.age ?? null },
-  { title: "身份证号（脱敏）", value: (w) => w.idNumberMasked },
-  { title: "手机号（脱敏）", value: (w) => w.phoneMasked },
-  { title: "工种", value: (w) => (w.trades ?? []).map((t) => `${tradeLabel(t.code)}(${gradeLabel(t.skillGrade)})`).join("、") },
-  { title: "星级", value: (w) => w.stars },
-  { title: "状态", value: (w) => STATUS_LABELS[w.status]?.zh ?? w.status },
+type Tr = ReturnType<typeof useT>;
+
+const exportColumns = (t: Tr): ExportColumn<WorkerRow>[] => [
+  { title: t("worker.no"), value: (w) => w.workerNo },
+  { title: t("worker.name"), value: (w) => w.name },
+  { title: t("worker.gender"), value: (w) => genderLabel(w.gender, t.lang) },
+  { title: t("worker.age"), value: (w) => w.age ?? null },
+  { title: t("desk.w.idMasked"), value: (w) => w.idNumberMasked },
+  { title: t("desk.w.phoneMasked"), value: (w) => w.phoneMasked },
+  { title: t("desk.trade"), value: (w) => (w.trades ?? []).map((x) => `${tradeLabel(x.code, t.lang)}(${gradeLabel(x.skillGrade, t.lang)})`).join(t.lang === "en" ? ", " : "、") },
+  { title: t("worker.star"), value: (w) => w.stars },
+  { title: t("common.status"), value: (w) => t.pick(STATUS_LABELS[w.status]) || w.status },
 ];
 
 export default function WorkerListPage() {
@@ -49,7 +51,7 @@ export default function WorkerListPage() {
         <Space wrap>
           <Link to="/workers/new"><Button type="primary">{t("nav.register")}</Button></Link>
           <Link to="/workers/import"><Button>{t("nav.import")}</Button></Link>
-          <ExportButton name="零工档案" columns={EXPORT_COLUMNS} rows={rows} />
+          <ExportButton name={t("nav.workers")} columns={exportColumns(t)} rows={rows} />
         </Space>
       </Space>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -63,28 +65,28 @@ export default function WorkerListPage() {
           style={{ width: 340 }}
           data-testid="worker-search"
         />
-        <TradeSelect allowClear style={{ width: 180 }} value={trade} onChange={setTrade} placeholder="全部工种" />
-        <Select allowClear style={{ width: 140 }} value={status} onChange={setStatus} placeholder="全部状态"
-          options={Object.entries(STATUS_LABELS).map(([value, s]) => ({ value, label: s.zh }))} />
+        <TradeSelect allowClear style={{ width: 180 }} value={trade} onChange={setTrade} placeholder={t("desk.allTrades")} />
+        <Select allowClear style={{ width: 140 }} value={status} onChange={setStatus} placeholder={t("desk.allStatuses")}
+          options={Object.entries(STATUS_LABELS).map(([value, s]) => ({ value, label: t.pick(s) }))} />
       </Space>
       <QueryState isPending={query.isPending} error={query.error} onRetry={() => void query.refetch()}>
         <Table<WorkerRow>
           rowKey="id"
           size="middle"
           dataSource={rows}
-          pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 人` }}
-          locale={{ emptyText: submitted ? `没有找到与“${submitted}”匹配的零工` : t("common.empty") }}
+          pagination={{ pageSize: 20, showTotal: (n) => t.f("desk.w.total", { n }) }}
+          locale={{ emptyText: submitted ? t.f("desk.w.noMatch", { q: submitted }) : t("common.empty") }}
           onRow={(w) => ({ onDoubleClick: () => navigate(`/workers/${w.id}`) })}
           columns={[
             { title: t("worker.no"), dataIndex: "workerNo", width: 110, render: (v: string, w) => <Link to={`/workers/${w.id}`} className="mono">{v}</Link> },
             { title: t("worker.name"), dataIndex: "name", width: 120, render: (v: string, w) => <Link to={`/workers/${w.id}`}><Typography.Text>{v}</Typography.Text></Link> },
-            { title: t("worker.gender"), dataIndex: "gender", width: 60, render: (v: string) => genderLabel(v) },
+            { title: t("worker.gender"), dataIndex: "gender", width: 60, render: (v: string) => genderLabel(v, t.lang) },
             { title: t("worker.age"), dataIndex: "age", width: 60 },
             { title: t("worker.idNumber"), dataIndex: "idNumberMasked", width: 190, render: (v: string) => <span className="mono">{v}</span> },
             { title: t("worker.phone"), dataIndex: "phoneMasked", width: 130, render: (v: string) => <span className="mono">{v}</span> },
             { title: t("worker.trades"), dataIndex: "trades", render: (ts: WorkerRow["trades"]) => (ts ?? []).map((x) => <Tag key={x.code}>{tradeLabel(x.code, t.lang)} · {gradeLabel(x.skillGrade, t.lang)}</Tag>) },
-            { title: t("worker.star"), dataIndex: "stars", width: 110, render: (v: number) => starText(v) },
-            { title: t("common.status"), dataIndex: "status", width: 100, render: (v: string) => <Tag color={STATUS_LABELS[v]?.color}>{STATUS_LABELS[v]?.zh ?? v}</Tag> },
+            { title: t("worker.star"), dataIndex: "stars", width: 110, render: (v: number) => starText(v, t.lang) },
+            { title: t("common.status"), dataIndex: "status", width: 100, render: (v: string) => <Tag color={STATUS_LABELS[v]?.color}>{t.pick(STATUS_LABELS[v]) || v}</Tag> },
           ]}
         />
       </QueryState>
