@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "./dates.ts";
-import { DEFAULT_EMPLOYER_POLICY, decideEmployerAction } from "./employer-record.ts";
+import { DEFAULT_EMPLOYER_POLICY, decideEmployerAction, validateEmployerPolicy } from "./employer-record.ts";
 import type { EmployerEventType, EmployerRecordEvent } from "./employer-record.ts";
 
 const P = DEFAULT_EMPLOYER_POLICY;
@@ -77,5 +77,23 @@ describe("decideEmployerAction laws", () => {
         return rank[later.action] < rank[d.action];
       }),
     );
+  });
+});
+
+describe("validateEmployerPolicy", () => {
+  it("accepts the default and names each broken field", () => {
+    expect(validateEmployerPolicy(P)).toEqual([]);
+    const broken = {
+      ...P,
+      windowDays: -1,
+      events: { ...P.events, malicious_arrears: { ...P.events.malicious_arrears, warningAt: 3, exclusionAt: 2 }, bribery: { label: { zh: "行贿", en: "Bribery" }, warningAt: 1, exclusionAt: 1 } },
+    };
+    expect(validateEmployerPolicy(broken)).toEqual([
+      "windowDays must be an integer in 1..3650",
+      "events.malicious_arrears.exclusionAt is below warningAt",
+      "events.bribery is not a known event type",
+    ]);
+    const { false_information: _dropped, ...fewer } = P.events;
+    expect(validateEmployerPolicy({ ...P, events: fewer })).toEqual(["events.false_information is missing"]);
   });
 });

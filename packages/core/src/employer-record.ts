@@ -111,3 +111,35 @@ export function decideEmployerAction(policy: EmployerPolicy, input: { events: re
   reasons.push(reason(`employer.${action}`, `${text[0]}（至 ${decision.reviewOn} 复查）`, `${text[1]} (review on ${decision.reviewOn})`, { rule, reviewOn: decision.reviewOn, policyVersion: policy.version }));
   return decision;
 }
+
+const EVENT_TYPES: readonly EmployerEventType[] = ["wage_arrears_confirmed", "malicious_arrears", "discriminatory_posting", "false_information"];
+
+/**
+ * Problems with an employer policy a market publishes (empty when it is sound): every event type
+ * needs a label and thresholds with 1 <= warningAt <= exclusionAt, since an unknown event would
+ * otherwise make decideEmployerAction throw.
+ */
+export function validateEmployerPolicy(policy: unknown): string[] {
+  const problems: string[] = [];
+  if (typeof policy !== "object" || policy === null) return ["policy must be an object"];
+  const p = policy as Record<string, unknown>;
+  const posInt = (n: unknown, max: number): n is number => typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= max;
+  if (typeof p.version !== "string" || p.version.trim() === "" || p.version.length > 50) problems.push("version must be a non-empty string of at most 50 characters");
+  if (!posInt(p.windowDays, 3650)) problems.push("windowDays must be an integer in 1..3650");
+  const events = typeof p.events === "object" && p.events !== null ? (p.events as Record<string, unknown>) : null;
+  if (!events) return [...problems, "events is missing"];
+  for (const type of EVENT_TYPES) {
+    const r = events[type] as Record<string, unknown> | undefined;
+    if (typeof r !== "object" || r === null) {
+      problems.push(`events.${type} is missing`);
+      continue;
+    }
+    const label = r.label as Record<string, unknown> | undefined;
+    if (typeof label?.zh !== "string" || typeof label.en !== "string" || !label.zh.trim()) problems.push(`events.${type}.label needs zh and en`);
+    if (!posInt(r.warningAt, 1000)) problems.push(`events.${type}.warningAt must be an integer >= 1`);
+    if (!posInt(r.exclusionAt, 1000)) problems.push(`events.${type}.exclusionAt must be an integer >= 1`);
+    else if (posInt(r.warningAt, 1000) && r.exclusionAt < r.warningAt) problems.push(`events.${type}.exclusionAt is below warningAt`);
+  }
+  for (const k of Object.keys(events)) if (!EVENT_TYPES.includes(k as EmployerEventType)) problems.push(`events.${k} is not a known event type`);
+  return problems;
+}

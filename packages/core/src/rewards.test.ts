@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "./dates.ts";
-import { DEFAULT_REWARD_POLICY, decideRewards } from "./rewards.ts";
+import { DEFAULT_REWARD_POLICY, decideRewards, validateRewardPolicy } from "./rewards.ts";
 import type { RewardInput } from "./rewards.ts";
 import { toStarGrade } from "./types.ts";
 
@@ -103,5 +103,24 @@ describe("decideRewards laws", () => {
   });
   it("is deterministic", () => {
     fc.assert(fc.property(input, (i) => JSON.stringify(decideRewards(P, i)) === JSON.stringify(decideRewards(P, structuredClone(i)))));
+  });
+});
+
+describe("validateRewardPolicy", () => {
+  it("accepts the default and names each broken field", () => {
+    expect(validateRewardPolicy(P)).toEqual([]);
+    expect(validateRewardPolicy(null)).toEqual(["policy must be an object"]);
+    const broken = { ...P, version: "", windowDays: 0, commendation: { ...P.commendation, minSatisfactionLb: 1.5 }, annualHonour: { ...P.annualHonour, minStars: 6 } };
+    const problems = validateRewardPolicy(broken);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("version"),
+        expect.stringContaining("windowDays"),
+        "commendation.minSatisfactionLb must be in 0..1",
+        "annualHonour.minStars is out of range",
+      ]),
+    );
+    const { freeTraining: _dropped, ...missing } = P;
+    expect(validateRewardPolicy(missing)).toEqual(["freeTraining is missing"]);
   });
 });

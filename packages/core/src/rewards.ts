@@ -148,3 +148,37 @@ export function decideRewards(policy: RewardPolicy, input: RewardInput): RewardD
   }
   return { proposals, reasons };
 }
+
+const isCount = (n: unknown, max = 100_000): n is number => typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= max;
+const isStars = (n: unknown): boolean => isCount(n, 5);
+const isShare = (n: unknown): boolean => typeof n === "number" && n >= 0 && n <= 1;
+
+/**
+ * Problems with a reward policy a market publishes (empty when it is sound). The body arrives as
+ * JSON, so every field is checked for presence and range, not only trusted to the type.
+ */
+export function validateRewardPolicy(policy: unknown): string[] {
+  const problems: string[] = [];
+  if (typeof policy !== "object" || policy === null) return ["policy must be an object"];
+  const p = policy as Record<string, unknown>;
+  if (typeof p.version !== "string" || p.version.trim() === "" || p.version.length > 50) problems.push("version must be a non-empty string of at most 50 characters");
+  if (!isCount(p.windowDays, 3650) || p.windowDays === 0) problems.push("windowDays must be an integer in 1..3650");
+  if (!(typeof p.z === "number" && p.z > 0 && p.z <= 5)) problems.push("z must be a number in (0, 5]");
+  const rule = (name: string, extra: Record<string, (v: unknown) => boolean>) => {
+    const r = p[name];
+    if (typeof r !== "object" || r === null) {
+      problems.push(`${name} is missing`);
+      return;
+    }
+    const o = r as Record<string, unknown>;
+    if (!isCount(o.minJobs)) problems.push(`${name}.minJobs must be a non-negative integer`);
+    if (!isShare(o.minSatisfactionLb)) problems.push(`${name}.minSatisfactionLb must be in 0..1`);
+    if (!isCount(o.cooldownDays, 3650)) problems.push(`${name}.cooldownDays must be an integer in 0..3650`);
+    for (const [k, ok] of Object.entries(extra)) if (!ok(o[k])) problems.push(`${name}.${k} is out of range`);
+  };
+  rule("commendation", { maxUpheldComplaints: (v) => isCount(v) });
+  rule("promotionRecommendation", { maxStars: isStars });
+  rule("freeTraining", { maxStars: isStars });
+  rule("annualHonour", { minStars: isStars, cleanDays: (v) => isCount(v, 3650) && v > 0 });
+  return problems;
+}
