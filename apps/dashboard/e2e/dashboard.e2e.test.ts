@@ -4,10 +4,13 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shanghaiDate, shanghaiMonth } from "@lingong/core";
+import { DEFAULT_GUIDANCE_WAGE_POLICY, shanghaiDate, shanghaiMonth } from "@lingong/core";
+import { eq } from "drizzle-orm";
 import { createDatabase, type Database } from "../../../packages/api/src/db/client.ts";
 import { migrateDatabase } from "../../../packages/api/src/db/migrate.ts";
-import { complaintsView, placement, services, supplyDemand, type AnalyticsFilter } from "../../../packages/api/src/queries/analytics.ts";
+import { complaintsView, placement, services, supplyDemand, wages, type AnalyticsFilter } from "../../../packages/api/src/queries/analytics.ts";
+import { markets } from "../../../packages/api/src/schema/core.ts";
+import { policyVersions } from "../../../packages/api/src/schema/orders.ts";
 import { seedDemo } from "../../../packages/api/src/seed/demo.ts";
 import { createServer, type LingongServer } from "../../../packages/api/src/server/index.ts";
 
@@ -76,6 +79,17 @@ describe.runIf(hasChromium)("dashboard in Chromium on demo data", () => {
     const today = shanghaiDate(new Date());
     const demo = await seedDemo(database.db, { workers: 400, employers: 60, months: 12, today });
     await seedDemo(database.db, { marketCode: "140522", workers: 120, employers: 20, months: 12, today });
+    // The second county has published its own guidance table (20% above the default), so the province's wages
+    // compare each county with its own table.
+    const [second] = await database.db.select({ id: markets.id }).from(markets).where(eq(markets.code, "140522"));
+    const up = (r: Record<string, number | undefined>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.round((v ?? 0) * 1.2)]));
+    const body = {
+      ...DEFAULT_GUIDANCE_WAGE_POLICY,
+      version: "140522-e2e",
+      dayRateFen: Object.fromEntries(Object.entries(DEFAULT_GUIDANCE_WAGE_POLICY.dayRateFen).map(([trade, row]) => [trade, up(row)])),
+      categoryDefaultFen: up(DEFAULT_GUIDANCE_WAGE_POLICY.categoryDefaultFen),
+    };
+    await database.db.insert(policyVersions).values({ marketId: second!.id, kind: "wages", version: 1, body, effectiveFrom: "2020-01-01" });
     const login = demo.logins.find((l) => l.role === "leader");
     if (!login) throw new Error("seedDemo made no leader login");
     leader = login;
@@ -180,7 +194,13 @@ describe.runIf(hasChromium)("dashboard in Chromium on demo data", () => {
     expect((await chart(page, "stars-movement")).series.map((s) => s.id)).toEqual(["up", "down"]);
     await shot("05-stars");
     await page.getByRole("tab", { name: "工资" }).click();
-    expect((await chart(page, "wages")).series.map((s) => s.id)).toEqual(["avg", "low", "high"]);
+    const w = await chart(page, "wages");
+    expect(w.series.map((s) => s.id)).toEqual(["avg", "low", "high", "ratio"]);
+    // The ratio points are the API's (each county against its own table), in %.
+    const apiWages = (await wages(database.db, province)).trades.slice(0, 15);
+    expect(w.series[3]!.sum).toBeCloseTo(apiWages.reduce((a, r) => a + (r.ratio === null ? 0 : Math.round(r.ratio * 1000) / 10), 0), 6);
+    expect(w.series[3]!.points).toBe(apiWages.length);
+    await expect(page.locator('[data-view="wages"]').innerText()).resolves.toContain("该县当月施行的指导价中位");
     await shot("06-wages");
     await page.getByRole("tab", { name: /培训/ }).click();
     expect((await chart(page, "training")).series[1]!.sum).toBeGreaterThan(0);

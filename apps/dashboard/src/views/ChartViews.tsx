@@ -127,11 +127,11 @@ export function StarsView({ filter, onDrill, dark, height }: ViewProps) {
 }
 
 export function WagesView({ filter, onDrill, dark, height }: ViewProps) {
-  const { t, trpc } = useView();
+  const { lang, t, trpc } = useView();
   const q = useQuery(trpc.analytics.wages.queryOptions(filter));
   return (
     <div data-view="wages">
-      <EChart id="wages" title={t("wages")} definition={t("defWages")} dark={dark} height={height} loading={q.isLoading}
+      <EChart id="wages" title={t("wages")} definition={METRIC_DEFINITIONS.wageToGuidanceRatio[lang]} dark={dark} height={height} loading={q.isLoading}
         option={q.data ? buildWagesOption(q.data, t) : null}
         onClick={(c) => { const r = q.data?.trades[c.dataIndex]; if (r) onDrill({ kind: "placements", trade: r.trade, title: tradeLabel(r.trade, t) }); }} />
     </div>

@@ -7,13 +7,18 @@ import { useTRPC } from "../trpc.ts";
 
 type Card = OverviewData["cards"][number];
 
-const RATIO_KEYS = new Set(["placementRate", "demandSupplyRatio"]);
+const RATIO_KEYS = new Set(["placementRate", "demandSupplyRatio", "wageToGuidanceRatio"]);
+/** Shown in % (and changes in percentage points). */
+const PERCENT_KEYS = new Set(["placementRate", "wageToGuidanceRatio"]);
+/** Cards whose definition comes from core's METRIC_DEFINITIONS. */
+const DEFINED_KEYS = ["placementRate", "demandSupplyRatio", "wageToGuidanceRatio"] as const;
+const isDefined = (key: string): key is (typeof DEFINED_KEYS)[number] => (DEFINED_KEYS as readonly string[]).includes(key);
 const FEN_KEYS = new Set(["avgDayWageFen", "guidanceMidFen"]);
 
 /** A card's value for display: rates in %, 求人倍率 with two decimals, money in yuan. */
 export function formatCard(key: string, v: number | null): string {
   if (v === null) return "—";
-  if (key === "placementRate") return `${(v * 100).toFixed(1)}%`;
+  if (PERCENT_KEYS.has(key)) return `${(v * 100).toFixed(1)}%`;
   if (key === "demandSupplyRatio") return v.toFixed(2);
   if (FEN_KEYS.has(key)) return formatFen(v);
   return v.toLocaleString("zh-CN");
@@ -24,7 +29,7 @@ export function formatChange(card: Card): string {
   if (card.value === null || card.previous === null) return "—";
   const d = card.value - card.previous;
   const sign = d > 0 ? "+" : d < 0 ? "-" : "±";
-  if (card.key === "placementRate") return `${sign}${Math.abs(d * 100).toFixed(1)}pt`;
+  if (PERCENT_KEYS.has(card.key)) return `${sign}${Math.abs(d * 100).toFixed(1)}pt`;
   if (RATIO_KEYS.has(card.key)) return `${sign}${Math.abs(d).toFixed(2)}`;
   if (FEN_KEYS.has(card.key)) return `${sign}${formatFen(Math.abs(d))}`;
   if (card.previous === 0) return `${sign}${Math.abs(d)}`;
@@ -37,7 +42,7 @@ export function OverviewView({ filter, dark, refetchInterval }: { filter: Analyt
   const t = translator(lang);
   const q = useQuery({ ...trpc.analytics.overview.queryOptions(filter), refetchInterval: refetchInterval ?? false });
   const data = q.data;
-  const def = (key: string) => (key === "placementRate" || key === "demandSupplyRatio" ? METRIC_DEFINITIONS[key][lang] : null);
+  const def = (key: string) => (isDefined(key) ? METRIC_DEFINITIONS[key][lang] : null);
   return (
     <div data-view="overview">
       <Typography.Text type="secondary">
