@@ -131,4 +131,19 @@ describe.runIf(hasChromium)("header quick-find", () => {
     expect(await field.inputValue()).toBe("a/b");
     expect(await box().inputValue()).toBe("");
   });
+  it("speaks English when the interface does", async () => {
+    const { page } = s;
+    await page.getByRole("button", { name: "English" }).click();
+    await box().click();
+    await page.keyboard.type("欧阳快");
+    const popup = page.locator(".ant-select-dropdown:visible");
+    await expect.poll(() => popup.getByTestId("quick-find-worker").count()).toBe(1);
+    expect(await popup.textContent()).toContain("Workers");
+    expect(await popup.getByTestId("quick-find-worker").textContent()).toContain("Active");
+    expect(await popup.getByTestId("quick-find-all").textContent()).toBe("See all results for “欧阳快” in the worker list");
+    await shot(page, "qf-05-english");
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "中文" }).click();
+    await expect.poll(() => box().getAttribute("placeholder")).toContain("姓名");
+  });
 });
