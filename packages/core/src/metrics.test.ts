@@ -9,6 +9,7 @@ import {
   placementRate,
   repeatHireRate,
   wageToGuidanceRatio,
+  wageToGuidanceRatioOfSums,
 } from "./metrics.ts";
 
 const RATES = [placementRate, fillRate, repeatHireRate] as const;
@@ -45,6 +46,10 @@ describe("metrics examples", () => {
     expect(wageToGuidanceRatio([{ jobs: 0, wageSumFen: 0, guidanceMidFen: 22_000 }])).toBeNull();
     expect(wageToGuidanceRatio([{ jobs: 1, wageSumFen: 100, guidanceMidFen: 0 }, { jobs: 1, wageSumFen: 100, guidanceMidFen: Number.NaN }])).toBeNull();
     expect(wageToGuidanceRatio([{ jobs: 1, wageSumFen: 100, guidanceMidFen: 0 }, { jobs: 1, wageSumFen: 300, guidanceMidFen: 200 }])).toBe(1.5);
+    // From per-job sums (the API's rollups): Σ(wage ÷ mid) ÷ priced jobs, the same number as the groups give.
+    expect(wageToGuidanceRatioOfSums(50_000 / 22_000 + 15_000 / 15_000, 3)).toBeCloseTo(wageToGuidanceRatio(groups)!, 12);
+    expect(wageToGuidanceRatioOfSums(0, 0)).toBeNull();
+    expect(wageToGuidanceRatioOfSums(Number.NaN, 2)).toBeNull();
   });
 
   it("takes the median of time to fill, ignoring bad values and not mutating the input", () => {

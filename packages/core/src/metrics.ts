@@ -84,6 +84,15 @@ export function wageToGuidanceRatio(groups: readonly WageGuidanceGroup[]): numbe
   return jobs > 0 ? weighted / jobs : null;
 }
 
+/**
+ * The same ratio from sums kept per job (the API's rollups): Σ over priced jobs of wage ÷ the midpoint in force
+ * on the job's day, divided by the number of those jobs. Equal to `wageToGuidanceRatio` over groups of one
+ * midpoint, because a group's wageSum ÷ mid is the sum of its jobs' wage ÷ mid. Null when no job was priced.
+ */
+export function wageToGuidanceRatioOfSums(wageOverMidSum: number, pricedJobs: number): number | null {
+  return ratio(wageOverMidSum, pricedJobs);
+}
+
 /** One-line definitions the dashboard prints under each chart and the API documents. */
 export const METRIC_DEFINITIONS: Record<MetricKey, { zh: string; en: string; formula: string }> = {
   demandSupplyRatio: {
@@ -117,8 +126,8 @@ export const METRIC_DEFINITIONS: Record<MetricKey, { zh: string; en: string; for
     formula: "repeatHires / hires",
   },
   wageToGuidanceRatio: {
-    zh: "工资对照指导价：已完工按日计酬用工的平均约定日工资 ÷ 该县当月施行的指导价中位（分县、工种、技术等级计算，按用工数加权）。",
-    en: "Wage against guidance: average agreed day wage of completed day-rate jobs ÷ the midpoint of the guidance table the county had in force that month (per county, trade and skill grade, weighted by jobs).",
-    formula: "Σ(wageSum / guidanceMid) / Σ jobs over (market, month, trade, skill grade)",
+    zh: "工资对照指导价：已完工按日计酬用工的约定日工资 ÷ 该县在用工当天施行的指导价中位（按工种、技术等级），再按用工数平均。",
+    en: "Wage against guidance: each completed day-rate job's agreed day wage ÷ the midpoint of the guidance table its county had in force on the job's day (by trade and skill grade), averaged over jobs.",
+    formula: "Σ(wage / guidanceMid on the job's day) / jobs priced",
   },
 };
