@@ -73,6 +73,8 @@ describe("checkDiscrimination: flags", () => {
     }
     expect(r.findings[0]!.law).toContain("第二十七条");
     expect(r.findings[2]!.law).toContain("第三十一条");
+    expect(r.findings[0]!.lawEn).toBe("Employment Promotion Law art. 27");
+    expect(r.findings[2]!.lawEn).toContain("Employment Promotion Law art. 31; ");
     expect(checkDiscrimination("乙肝勿扰").findings[0]!.law).toContain("第三十条");
     expect(checkDiscrimination("只招汉族").findings[0]!.law).toContain("第二十八条");
   });

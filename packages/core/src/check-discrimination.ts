@@ -27,6 +27,8 @@ export interface DiscriminationFinding {
   zh: string;
   en: string;
   law?: string;
+  /** The same legal basis cited in English (for the English screens; the Chinese text is binding). */
+  lawEn?: string;
 }
 
 export interface DiscriminationCheck {
@@ -43,16 +45,25 @@ const LAW = {
   child: "《劳动法》第十五条",
 } as const;
 
-const TEXT: Record<DiscriminationCode, { zh: string; en: string; law: string }> = {
-  gender: { zh: "限定或优先某一性别，属于性别歧视，请改为“男女不限”并写明岗位实际要求（如体力、资质）。", en: "Restricting or preferring one sex is sex discrimination; state the job's real requirements instead.", law: LAW.women },
-  age: { zh: "设置年龄上限或过高的年龄下限，可能构成年龄歧视；如确因岗位安全需要，请写明具体理由。", en: "An age limit may be age discrimination; give the safety reason if the job truly requires it.", law: LAW.equal },
-  child_labour: { zh: "招用未满十六周岁的未成年人属于使用童工，法律禁止。", en: "Hiring minors under 16 is child labour and is forbidden.", law: LAW.child },
-  hukou: { zh: "限定户口或户籍，属于户籍歧视。", en: "Restricting household registration (hukou) is discrimination.", law: `${LAW.rural}；${LAW.equal}` },
-  ethnicity: { zh: "限定或排斥某一民族，属于民族歧视。", en: "Restricting or excluding an ethnic group is ethnic discrimination.", law: `${LAW.ethnic}；${LAW.equal}` },
-  origin: { zh: "限定或排斥某地人员，属于地域歧视。", en: "Restricting or excluding people from a place is regional discrimination.", law: LAW.equal },
-  health: { zh: "以乙肝等传染病病原携带为由拒绝录用属违法（法定禁止从事的工作除外）。", en: "Refusing carriers of an infectious pathogen such as hepatitis B is unlawful (except jobs barred by law).", law: LAW.pathogen },
-  marital: { zh: "限定婚姻、生育状况，属于就业歧视。", en: "Restricting marital or childbearing status is discrimination.", law: LAW.women },
-  appearance: { zh: "对身高、相貌等设限，与岗位无关时属于就业歧视；确有必要请写明理由。", en: "Height or looks requirements unrelated to the job are discrimination; give the reason if truly needed.", law: LAW.equal },
+const LAW_EN = {
+  equal: "Employment Promotion Law art. 3; Interim Regulations on the Human Resources Market art. 24",
+  women: "Employment Promotion Law art. 27",
+  ethnic: "Employment Promotion Law art. 28",
+  pathogen: "Employment Promotion Law art. 30",
+  rural: "Employment Promotion Law art. 31",
+  child: "Labour Law art. 15",
+} as const;
+
+const TEXT: Record<DiscriminationCode, { zh: string; en: string; law: string; lawEn: string }> = {
+  gender: { zh: "限定或优先某一性别，属于性别歧视，请改为“男女不限”并写明岗位实际要求（如体力、资质）。", en: "Restricting or preferring one sex is sex discrimination; state the job's real requirements instead.", law: LAW.women, lawEn: LAW_EN.women },
+  age: { zh: "设置年龄上限或过高的年龄下限，可能构成年龄歧视；如确因岗位安全需要，请写明具体理由。", en: "An age limit may be age discrimination; give the safety reason if the job truly requires it.", law: LAW.equal, lawEn: LAW_EN.equal },
+  child_labour: { zh: "招用未满十六周岁的未成年人属于使用童工，法律禁止。", en: "Hiring minors under 16 is child labour and is forbidden.", law: LAW.child, lawEn: LAW_EN.child },
+  hukou: { zh: "限定户口或户籍，属于户籍歧视。", en: "Restricting household registration (hukou) is discrimination.", law: `${LAW.rural}；${LAW.equal}`, lawEn: `${LAW_EN.rural}; ${LAW_EN.equal}` },
+  ethnicity: { zh: "限定或排斥某一民族，属于民族歧视。", en: "Restricting or excluding an ethnic group is ethnic discrimination.", law: `${LAW.ethnic}；${LAW.equal}`, lawEn: `${LAW_EN.ethnic}; ${LAW_EN.equal}` },
+  origin: { zh: "限定或排斥某地人员，属于地域歧视。", en: "Restricting or excluding people from a place is regional discrimination.", law: LAW.equal, lawEn: LAW_EN.equal },
+  health: { zh: "以乙肝等传染病病原携带为由拒绝录用属违法（法定禁止从事的工作除外）。", en: "Refusing carriers of an infectious pathogen such as hepatitis B is unlawful (except jobs barred by law).", law: LAW.pathogen, lawEn: LAW_EN.pathogen },
+  marital: { zh: "限定婚姻、生育状况，属于就业歧视。", en: "Restricting marital or childbearing status is discrimination.", law: LAW.women, lawEn: LAW_EN.women },
+  appearance: { zh: "对身高、相貌等设限，与岗位无关时属于就业歧视；确有必要请写明理由。", en: "Height or looks requirements unrelated to the job are discrimination; give the reason if truly needed.", law: LAW.equal, lawEn: LAW_EN.equal },
 };
 
 /** Neutral phrases, masked before matching so they never trigger a finding. */
@@ -165,7 +176,7 @@ export function checkDiscrimination(text: string): DiscriminationCheck {
       const codes = p.age ? p.age(m.slice(1).filter((g): g is string => g !== undefined).map(toInt)) : [p.code];
       for (const code of codes) {
         const t = TEXT[code];
-        raw.push({ code, match, index, zh: t.zh, en: t.en, law: t.law });
+        raw.push({ code, match, index, zh: t.zh, en: t.en, law: t.law, lawEn: t.lawEn });
       }
     }
   }

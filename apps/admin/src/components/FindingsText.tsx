@@ -40,7 +40,7 @@ export function FindingsPanel({ text, findings }: { text: string; findings: read
             {findings.map((f, i) => (
               <li key={`${f.code}-${i}`}>
                 “{f.match}”{t.lang === "en" ? ": " : "："}{t.pick(f)}
-                {f.law ? <Typography.Text type="secondary">（{f.law}）</Typography.Text> : null}
+                {t.lang === "en" ? (f.lawEn ? <Typography.Text type="secondary"> ({f.lawEn})</Typography.Text> : null) : f.law ? <Typography.Text type="secondary">（{f.law}）</Typography.Text> : null}
               </li>
             ))}
           </ul>

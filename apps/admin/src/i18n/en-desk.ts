@@ -150,7 +150,7 @@ export const enDesk: Record<keyof typeof zhDesk, string> = {
   "desk.o.dispatched": "Dispatched",
   "desk.m.title": "Recommendation and dispatch (R6)",
   "desk.m.recommend": "Recommend by score",
-  "desk.m.seed": "Lottery seed (empty: generated)",
+  "desk.m.seed": "Seed (blank = random)",
   "desk.m.seedAria": "Lottery seed",
   "desk.m.lottery": "Lottery",
   "desk.m.closed": "This order is full or closed; no more recommendations",
