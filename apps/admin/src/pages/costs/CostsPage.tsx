@@ -174,7 +174,7 @@ function MonthlyReport({ month }: { month: string }) {
           </Space>
           <div className="cost-report" data-testid="cost-report">
             <h2 style={{ textAlign: "center", margin: "8px 0" }}>{t.f("ops.cost.reportTitle", { market: session?.market?.name ?? t("ops.cost.marketFallback") })}</h2>
-            <p style={{ textAlign: "center", margin: "0 0 12px" }}>{t.f("ops.cost.reportMonth", { y: y ?? "", m: Number(m) })}</p>
+            <p style={{ textAlign: "center", margin: "0 0 12px" }}>{t.f("ops.cost.reportMonth", { y: y ?? "", m: Number(m), month })}</p>
             <Descriptions size="small" bordered column={3} style={{ marginBottom: 12 }}>
               <Descriptions.Item label={t("ops.cost.reportMonthLabel")}>{month}</Descriptions.Item>
               <Descriptions.Item label={t("ops.cost.entryCount")}>{r.entryCount}</Descriptions.Item>
