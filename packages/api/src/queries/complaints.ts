@@ -1,5 +1,5 @@
-import { DEFAULT_EMPLOYER_POLICY, addDays, decideEmployerAction } from "@lingong/core";
-import type { EmployerEventType } from "@lingong/core";
+import { addDays, decideEmployerAction } from "@lingong/core";
+import type { EmployerActionDecision, EmployerEventType } from "@lingong/core";
 import { and, eq } from "drizzle-orm";
 import { DomainError, notFound, registerConstraintMessage } from "../errors.ts";
 import {
@@ -16,6 +16,7 @@ import { conductEvents } from "../schema/workers.ts";
 import { badRequest, findEmployer, findStaff, findWorker, today } from "./hall-common.ts";
 import type { DbLike } from "./hall-common.ts";
 import { complaintDeadlines, nextCaseNo, STATUS_LABELS, type ComplaintStatus as Status } from "./complaints-common.ts";
+import { employerPolicy, type PolicyUsed } from "./rewards.ts";
 
 registerConstraintMessage("complaints_respondent_known", { code: "BAD_REQUEST", message: "请选择被投诉的零工或用工方", field: "respondent" });
 registerConstraintMessage("complaints_party_present", { code: "BAD_REQUEST", message: "请至少选择一方当事人", field: "workerId" });
@@ -166,19 +167,21 @@ export async function resolveComplaint(
     { status: "resolved", outcome: input.outcome, upheld: input.upheld, closedAt: now, closedBy: staffId, conductEventId, employerEvent },
     now,
   );
-  let employerDecision = null;
+  let employerDecision: (EmployerActionDecision & { policy: PolicyUsed }) | null = null;
   if (employerEvent && c.employerId) {
+    const policy = await employerPolicy(tx, marketId, day);
     const events = await tx
       .select({ employerEvent: complaints.employerEvent, closedAt: complaints.closedAt })
       .from(complaints)
       .where(and(eq(complaints.marketId, marketId), eq(complaints.employerId, c.employerId), eq(complaints.upheld, true)));
-    employerDecision = decideEmployerAction(DEFAULT_EMPLOYER_POLICY, {
+    const decision = decideEmployerAction(policy.body, {
       // Only what was on record by now (matters when cases are entered after the fact).
       events: events
         .filter((e) => e.employerEvent && e.closedAt && e.closedAt.getTime() <= now.getTime())
         .map((e) => ({ type: e.employerEvent as EmployerEventType, date: today(e.closedAt!) })),
       today: day,
     });
+    employerDecision = { ...decision, policy: { version: policy.body.version, versionNo: policy.version } };
   }
   return { before: c, after, conductEventId, employerDecision };
 }

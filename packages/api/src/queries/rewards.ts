@@ -1,5 +1,5 @@
-import { DEFAULT_EMPLOYER_POLICY, DEFAULT_REWARD_POLICY, decideEmployerAction, decideRewards, standingOf, toStarGrade } from "@lingong/core";
-import type { EmployerEventType, RewardKind } from "@lingong/core";
+import { decideEmployerAction, decideRewards, standingOf, toStarGrade } from "@lingong/core";
+import type { EmployerEventType, EmployerPolicy, RewardKind, RewardPolicy } from "@lingong/core";
 import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { DomainError } from "../errors.ts";
 import { staffUsers } from "../schema/core.ts";
@@ -12,13 +12,32 @@ import { ratingsOf } from "./followups.ts";
 import { sanctionPolicy } from "./grades.ts";
 import { badRequest, findEmployer, findWorker, today } from "./hall-common.ts";
 import type { DbLike } from "./hall-common.ts";
+import { effectivePolicy, type EffectivePolicy } from "./workforce-common.ts";
+
+/** Which policy a decision used: its own `version`, and the market's version number (0 = core default). */
+export interface PolicyUsed {
+  version: string;
+  versionNo: number;
+}
+
+const usedOf = (p: EffectivePolicy<RewardPolicy | EmployerPolicy>): PolicyUsed => ({ version: p.body.version, versionNo: p.version });
+
+/** The market's reward policy in force on `day` (core's default when it has published none). */
+export function rewardPolicy(db: DbLike, marketId: string, day: string) {
+  return effectivePolicy<RewardPolicy>(db, marketId, "rewards", day);
+}
+
+/** The market's employer-record policy in force on `day` (core's default when it has published none). */
+export function employerPolicy(db: DbLike, marketId: string, day: string) {
+  return effectivePolicy<EmployerPolicy>(db, marketId, "employer", day);
+}
 
 export const REWARD_KINDS = ["commendation", "promotion_recommendation", "free_training", "annual_honour"] as const satisfies readonly RewardKind[];
 
 /** What decideRewards proposes for one worker today. */
 export async function rewardDecisionFor(db: DbLike, marketId: string, workerId: string, day: string) {
   const w = await findWorker(db, marketId, workerId);
-  const [ratings, jobs, upheld, sanctionRows, last, sPolicy] = await Promise.all([
+  const [ratings, jobs, upheld, sanctionRows, last, sPolicy, rPolicy] = await Promise.all([
     ratingsOf(db, marketId, workerId),
     db
       .select({ completedAt: dispatches.completedAt })
@@ -34,6 +53,7 @@ export async function rewardDecisionFor(db: DbLike, marketId: string, workerId: 
       .where(and(eq(sanctions.marketId, marketId), eq(sanctions.workerId, workerId), inArray(sanctions.status, ["approved", "reversed"]))),
     db.select({ kind: rewards.kind, grantedOn: rewards.grantedOn }).from(rewards).where(and(eq(rewards.marketId, marketId), eq(rewards.workerId, workerId))),
     sanctionPolicy(db, marketId),
+    rewardPolicy(db, marketId, day),
   ]);
   const history = sanctionRows
     .filter((s) => s.effectiveOn)
@@ -45,7 +65,7 @@ export async function rewardDecisionFor(db: DbLike, marketId: string, workerId: 
     }));
   const standing = standingOf(sPolicy, history, day);
   const status = w.status === "probation" || w.status === "expelled" ? w.status : "active";
-  const decision = decideRewards(DEFAULT_REWARD_POLICY, {
+  const decision = decideRewards(rPolicy.body, {
     today: day,
     stars: toStarGrade(w.stars),
     status,
@@ -56,7 +76,7 @@ export async function rewardDecisionFor(db: DbLike, marketId: string, workerId: 
     activeSanctions: standing.activeSteps.length,
     lastRewards: last.map((l) => ({ kind: l.kind as RewardKind, date: l.grantedOn })),
   });
-  return { worker: { id: w.id, name: w.name, stars: w.stars, status: w.status }, ...decision };
+  return { worker: { id: w.id, name: w.name, stars: w.stars, status: w.status }, ...decision, policy: usedOf(rPolicy) };
 }
 
 /**
@@ -64,7 +84,7 @@ export async function rewardDecisionFor(db: DbLike, marketId: string, workerId: 
  * qualify for anything are run through decideRewards.
  */
 export async function rewardProposals(db: DbLike, marketId: string, day: string, limit: number) {
-  const p = DEFAULT_REWARD_POLICY;
+  const p = (await rewardPolicy(db, marketId, day)).body;
   const minJobs = Math.min(p.commendation.minJobs, p.freeTraining.minJobs, p.promotionRecommendation.minJobs, p.annualHonour.minJobs);
   const since = new Date(`${day}T00:00:00+08:00`);
   since.setUTCDate(since.getUTCDate() - Math.max(p.windowDays, p.annualHonour.cleanDays));
@@ -80,7 +100,7 @@ export async function rewardProposals(db: DbLike, marketId: string, day: string,
   const out = [];
   for (const c of candidates) {
     const d = await rewardDecisionFor(db, marketId, c.workerId, day);
-    if (d.proposals.length > 0) out.push({ worker: d.worker, proposals: d.proposals });
+    if (d.proposals.length > 0) out.push({ worker: d.worker, proposals: d.proposals, policy: d.policy });
   }
   return out;
 }
@@ -95,7 +115,7 @@ export async function grantReward(tx: DbLike, marketId: string, staffId: string,
   }
   const [row] = await tx
     .insert(rewards)
-    .values({ marketId, workerId: input.workerId, kind: input.kind, reasons: proposal.reasons, note: input.note ?? null, grantedBy: staffId, grantedAt: now, grantedOn: day })
+    .values({ marketId, workerId: input.workerId, kind: input.kind, reasons: proposal.reasons, note: input.note ?? null, grantedBy: staffId, grantedAt: now, grantedOn: day, policyVersion: d.policy.version, policyVersionNo: d.policy.versionNo })
     .returning();
   return row!;
 }
@@ -110,6 +130,7 @@ export async function listRewards(db: DbLike, marketId: string, f: { workerId?: 
       reasons: rewards.reasons,
       note: rewards.note,
       grantedOn: rewards.grantedOn,
+      policyVersion: rewards.policyVersion,
       grantedByName: staffUsers.displayName,
     })
     .from(rewards)
@@ -132,8 +153,8 @@ async function employerEvents(db: DbLike, marketId: string, employerId: string, 
 /** The employer's record (R10): confirmed events, actions taken, and what the rule says now. */
 export async function employerRecord(db: DbLike, marketId: string, employerId: string, day: string) {
   const e = await findEmployer(db, marketId, employerId);
-  const events = await employerEvents(db, marketId, employerId, day);
-  const decision = decideEmployerAction(DEFAULT_EMPLOYER_POLICY, {
+  const [events, policy] = await Promise.all([employerEvents(db, marketId, employerId, day), employerPolicy(db, marketId, day)]);
+  const decision = decideEmployerAction(policy.body, {
     events: events.map((ev) => ({ type: ev.employerEvent as EmployerEventType, date: today(ev.closedAt!) })),
     today: day,
   });
@@ -142,7 +163,7 @@ export async function employerRecord(db: DbLike, marketId: string, employerId: s
     .from(employerActions)
     .where(and(eq(employerActions.marketId, marketId), eq(employerActions.employerId, employerId)))
     .orderBy(desc(employerActions.decidedAt));
-  return { employer: e, events, decision, actions };
+  return { employer: e, events, decision, actions, policy: usedOf(policy) };
 }
 
 /**
@@ -174,6 +195,8 @@ export async function applyEmployerAction(tx: DbLike, marketId: string, staffId:
       until: rec.decision.reviewOn ?? null,
       decidedBy: staffId,
       decidedAt: now,
+      policyVersion: rec.policy.version,
+      policyVersionNo: rec.policy.versionNo,
     })
     .returning();
   const zh = rec.decision.reasons.at(-1)?.zh ?? null;

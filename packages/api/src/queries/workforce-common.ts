@@ -1,7 +1,9 @@
 import {
+  DEFAULT_EMPLOYER_POLICY,
   DEFAULT_GRADING_POLICY,
   DEFAULT_GUIDANCE_WAGE_POLICY,
   DEFAULT_MATCHING_POLICY,
+  DEFAULT_REWARD_POLICY,
   isIsoDate,
   shanghaiDate,
 } from "@lingong/core";
@@ -102,6 +104,10 @@ export function defaultPolicy(kind: PolicyKind): Record<string, unknown> {
       return DEFAULT_MATCHING_POLICY as unknown as Record<string, unknown>;
     case "sanctions":
       return (coreExports.DEFAULT_SANCTIONS_POLICY ?? coreExports.DEFAULT_SANCTION_POLICY ?? {}) as Record<string, unknown>;
+    case "rewards":
+      return DEFAULT_REWARD_POLICY as unknown as Record<string, unknown>;
+    case "employer":
+      return DEFAULT_EMPLOYER_POLICY as unknown as Record<string, unknown>;
   }
 }
 

@@ -1,4 +1,4 @@
-import { validateGuidanceWagePolicy, type GuidanceWagePolicy } from "@lingong/core";
+import { validateEmployerPolicy, validateGuidanceWagePolicy, validateRewardPolicy, type GuidanceWagePolicy } from "@lingong/core";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { mutate } from "../audit.ts";
@@ -8,6 +8,7 @@ import { ROLES } from "../roles.ts";
 import { ORDER_STATUSES, POLICY_KINDS, policyVersions } from "../schema/orders.ts";
 import { router, staffProcedure } from "../trpc.ts";
 import { assessOrder, cancelOrder, closeOrder, createOrder, getOrder, listOrders, publishOrder, updateOrder } from "../queries/orders.ts";
+import { publishGuidanceMid } from "../queries/guidance-mid.ts";
 import { effectivePolicy, lockKey, todayShanghai, zFenPositive, zIdempotencyKey, zIsoDate, zName, zReason, zUuid } from "../queries/workforce-common.ts";
 
 // R2 job orders and the versioned rule policies (M3, M7, M8).
@@ -151,6 +152,12 @@ export const policiesRouter = router({
         const problems = validateGuidanceWagePolicy(input.body as unknown as GuidanceWagePolicy);
         if (problems.length > 0) throw new DomainError("BAD_REQUEST", `指导价表有误：${problems.slice(0, 3).join("；")}`, { field: "body" });
       }
+      if (input.kind === "rewards" || input.kind === "employer") {
+        // A malformed body would make every later decision of this kind fail: refuse it here.
+        const problems = input.kind === "rewards" ? validateRewardPolicy(input.body) : validateEmployerPolicy(input.body);
+        const what = input.kind === "rewards" ? "奖励规则" : "用工方处理规则";
+        if (problems.length > 0) throw new DomainError("BAD_REQUEST", `${what}有误：${problems.slice(0, 3).join("；")}`, { field: "body", messageEn: problems.slice(0, 3).join("; ") });
+      }
       return mutate(ctx, { action: "policies.publish", targetType: "policy_version", idempotencyKey: input.idempotencyKey }, async (tx) => {
         await lockKey(tx, `policy:${marketId}:${input.kind}`);
         const [last] = await tx
@@ -162,6 +169,9 @@ export const policiesRouter = router({
           .values({ marketId, kind: input.kind, version: (last?.v ?? 0) + 1, body: input.body, effectiveFrom: input.effectiveFrom, note: input.note ?? null, createdBy: ctx.user.id })
           .returning();
         if (!row) throw new Error("policy insert returned nothing");
+        // The dashboard's wage rollups are priced by each market's guidance in force on the job's day: in this
+        // transaction, so a backdated table re-prices its past months together with its publication.
+        if (row.kind === "wages") await publishGuidanceMid(tx, marketId, row.effectiveFrom, row.version, input.body);
         return { result: row, targetId: row.id, after: { kind: row.kind, version: row.version, effectiveFrom: row.effectiveFrom } };
       });
     }),

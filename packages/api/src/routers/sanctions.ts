@@ -107,7 +107,7 @@ export const rewardsRouter = router({
       const marketId = requireMarket(ctx);
       if (input?.workerId) {
         const d = await rewardDecisionFor(ctx.db, marketId, input.workerId, today());
-        return d.proposals.length > 0 ? [{ worker: d.worker, proposals: d.proposals }] : [];
+        return d.proposals.length > 0 ? [{ worker: d.worker, proposals: d.proposals, policy: d.policy }] : [];
       }
       return rewardProposals(ctx.db, marketId, today(), input?.limit ?? 50);
     }),
