@@ -32,6 +32,12 @@ function useDebounced<T>(value: T, ms: number): T {
 
 const sub = { color: "#666", fontSize: 12 } as const;
 
+/** The township and a separator; nothing when it is set but this role cannot read the names. */
+function townText(t: ReturnType<typeof useT>, townshipId: string | null, name: string | undefined): string {
+  if (name) return `${name} · `;
+  return townshipId ? "" : `${t("search.noTownship")} · `;
+}
+
 /**
  * The header's quick-find: workers (and employers where the role may search them) by name, phone,
  * ID number or number as you type. Searches go through the POST-only `*.search` procedures (the
@@ -144,7 +150,7 @@ function WorkerItem({ w, town }: { w: Worker; town: string | undefined }) {
         <Tag color={status?.color} style={{ marginInlineEnd: 0 }}>{status ? t.pick(status) : w.status}</Tag>
       </div>
       <div style={sub}>
-        {town ?? t("search.noTownship")} · <span className="mono">{w.phoneMasked ?? ""}</span> · <span className="mono">{w.idNumberMasked ?? ""}</span>
+        {townText(t, w.townshipId, town)}<span className="mono">{w.phoneMasked ?? ""}</span> · <span className="mono">{w.idNumberMasked ?? ""}</span>
       </div>
     </div>
   );
@@ -161,7 +167,7 @@ function EmployerItem({ e, town }: { e: Employer; town: string | undefined }) {
         <Tag color={status?.color} style={{ marginLeft: "auto", marginInlineEnd: 0 }}>{t(`search.employerStatus.${e.status}`)}</Tag>
       </div>
       <div style={sub}>
-        {town ?? t("search.noTownship")} · {e.contactName} <span className="mono">{e.contactPhoneMasked ?? ""}</span>
+        {townText(t, e.townshipId, town)}{e.contactName} <span className="mono">{e.contactPhoneMasked ?? ""}</span>
       </div>
     </div>
   );
