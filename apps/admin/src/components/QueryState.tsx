@@ -21,7 +21,7 @@ export function QueryState({ isPending, error, isEmpty, emptyText, onRetry, chil
         type="error"
         showIcon
         title={t("common.loadError")}
-        description={errorInfo(error).message}
+        description={errorInfo(error, t.lang).message}
         action={onRetry ? <Button onClick={onRetry}>{t("common.retry")}</Button> : undefined}
         data-testid="load-error"
       />

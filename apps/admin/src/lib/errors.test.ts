@@ -18,6 +18,14 @@ describe("errorInfo", () => {
     expect(errorInfo(new TypeError("Failed to fetch")).message).toBe("网络连接失败，请检查网络后重试");
   });
 
+  it("gives the server's English message on the English screen, the Chinese one where there is none", () => {
+    const err = { message: "手机号格式不正确", data: { code: "BAD_REQUEST", field: "phone", messageEn: "Not a valid mobile number" } };
+    expect(errorInfo(err, "en")).toEqual({ message: "Not a valid mobile number", field: ["phone"], code: "BAD_REQUEST" });
+    expect(errorInfo(err).message).toBe("手机号格式不正确");
+    expect(errorInfo({ message: "仅中文", data: { messageEn: null } }, "en").message).toBe("仅中文");
+    expect(errorInfo(new TypeError("Failed to fetch"), "en").message).toMatch(/^Network error/);
+  });
+
   it("never returns an empty message", () => {
     expect(errorInfo(null).message).not.toBe("");
     expect(errorInfo({}).message).not.toBe("");

@@ -1,4 +1,4 @@
-/** What the counter shows for a failed call: the server's Chinese message and the field it names. */
+/** What the counter shows for a failed call: the server's message (Chinese, or its English twin on the English screen) and the field it names. */
 export interface ErrorInfo {
   message: string;
   /** Form field path named by the server (`err.data.field`), e.g. `["trades", 0, "grade"]`. */
@@ -6,8 +6,8 @@ export interface ErrorInfo {
   code?: string;
 }
 
-const NETWORK_MESSAGE = "网络连接失败，请检查网络后重试";
-const GENERIC_MESSAGE = "操作失败，请稍后重试";
+const NETWORK_MESSAGE = { zh: "网络连接失败，请检查网络后重试", en: "Network error; check the connection and try again" };
+const GENERIC_MESSAGE = { zh: "操作失败，请稍后重试", en: "Something went wrong; please try again" };
 
 /** Turns `residentId`, `trades.0.grade` or `["trades",0]` into an antd name path. */
 export function fieldPath(field: unknown): (string | number)[] | undefined {
@@ -16,20 +16,24 @@ export function fieldPath(field: unknown): (string | number)[] | undefined {
   return parts.map((p) => (typeof p === "number" ? p : /^\d+$/.test(String(p)) ? Number(p) : String(p)));
 }
 
-/** Reads a tRPC client error (or anything thrown) into a message and an optional field. */
-export function errorInfo(err: unknown): ErrorInfo {
+/**
+ * Reads a tRPC client error (or anything thrown) into a message and an optional field. With
+ * `lang` "en" the server's `messageEn` is shown where it sent one, else its Chinese message.
+ */
+export function errorInfo(err: unknown, lang: "zh" | "en" = "zh"): ErrorInfo {
   if (err && typeof err === "object") {
-    const e = err as { message?: unknown; data?: { field?: unknown; code?: unknown } | null; name?: unknown };
+    const e = err as { message?: unknown; data?: { field?: unknown; code?: unknown; messageEn?: unknown } | null; name?: unknown };
     const raw = typeof e.message === "string" ? e.message : "";
     const code = typeof e.data?.code === "string" ? e.data.code : undefined;
     const field = fieldPath(e.data?.field);
-    let message = raw;
-    if (!raw || /Failed to fetch|NetworkError|fetch failed|Load failed/i.test(raw)) message = NETWORK_MESSAGE;
-    else if (/^Unexpected token|JSON/.test(raw)) message = GENERIC_MESSAGE;
+    const en = lang === "en" && typeof e.data?.messageEn === "string" && e.data.messageEn !== "" ? e.data.messageEn : null;
+    let message = en ?? raw;
+    if (!raw || /Failed to fetch|NetworkError|fetch failed|Load failed/i.test(raw)) message = NETWORK_MESSAGE[lang];
+    else if (/^Unexpected token|JSON/.test(raw)) message = GENERIC_MESSAGE[lang];
     const info: ErrorInfo = { message };
     if (field) info.field = field;
     if (code) info.code = code;
     return info;
   }
-  return { message: typeof err === "string" && err ? err : GENERIC_MESSAGE };
+  return { message: typeof err === "string" && err ? err : GENERIC_MESSAGE[lang] };
 }

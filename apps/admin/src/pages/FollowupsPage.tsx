@@ -56,7 +56,7 @@ export default function FollowupsPage() {
       const p = (await trpcClient.mutation("grades.proposeReview", { workerId: worker.workerId, idempotencyKey: crypto.randomUUID() })) as Proposal;
       setProposal({ worker, p });
     } catch (err) {
-      message.error(errorInfo(err).message);
+      message.error(errorInfo(err, t.lang).message);
     }
   }
 

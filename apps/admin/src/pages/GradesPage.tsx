@@ -52,7 +52,7 @@ export default function GradesPage() {
       message.success(approve ? t.f("desk.g.approved", { name: r.workerName, stars: starText(r.toGrade, t.lang) }) : t("desk.g.rejected"));
       await qc.invalidateQueries();
     } catch (err) {
-      message.error(errorInfo(err).message);
+      message.error(errorInfo(err, t.lang).message);
       await qc.invalidateQueries();
     }
   }
@@ -63,7 +63,7 @@ export default function GradesPage() {
       message.success(t.f("desk.g.batchDone", { n: res.count }));
       await qc.invalidateQueries();
     } catch (err) {
-      message.error(errorInfo(err).message);
+      message.error(errorInfo(err, t.lang).message);
     }
   }
 

@@ -69,7 +69,7 @@ export default function ComplaintsPage() {
           {mayScan && (
             <Button loading={scan.isPending} onClick={() => scan.mutate({ idempotencyKey: newIdemKey() }, {
               onSuccess: (r) => message.success(r.opened.length ? t.f("desk.c.scanned", { n: r.opened.length }) : t("desk.c.scanNone")),
-              onError: (e) => message.error(errorInfo(e).message),
+              onError: (e) => message.error(errorInfo(e, t.lang).message),
             })}>
               {t("desk.c.scan")}
             </Button>

@@ -50,7 +50,7 @@ export default function EmployerPage() {
             <Space>
               {!d.profile.verifiedAt && (
                 <Button type="primary" loading={verify.isPending} data-testid="verify-employer"
-                  onClick={() => verify.mutate({ employerId: id }, { onSuccess: () => message.success(t("desk.emp.verified")), onError: (e) => message.error(errorInfo(e).message) })}>
+                  onClick={() => verify.mutate({ employerId: id }, { onSuccess: () => message.success(t("desk.emp.verified")), onError: (e) => message.error(errorInfo(e, t.lang).message) })}>
                   {t("desk.emp.approve")}
                 </Button>
               )}
@@ -76,7 +76,7 @@ export default function EmployerPage() {
           </Space>
           {canRecord && (
             <Card size="small" title={t("desk.emp.record")} style={{ marginBottom: 12 }}>
-              {record.error && <Alert type="error" showIcon title={errorInfo(record.error).message} />}
+              {record.error && <Alert type="error" showIcon title={errorInfo(record.error, t.lang).message} />}
               {rec?.decision && (
                 <Alert
                   type={rec.decision.action === "none" ? "info" : "warning"}
@@ -84,7 +84,7 @@ export default function EmployerPage() {
                   title={`${t.f("desk.emp.advice", { action: label(EMPLOYER_ACTION, rec.decision.action, t.lang) })}${rec.decision.reviewOn ? t.f("desk.emp.reviewOn", { day: rec.decision.reviewOn }) : ""}`}
                   description={<Reasons reasons={rec.decision.reasons} />}
                   action={canApply && rec.decision.action !== "none" ? (
-                    <Button loading={apply.isPending} onClick={() => apply.mutate({ employerId: id }, { onSuccess: () => message.success(t("desk.emp.applied")), onError: (e) => message.error(errorInfo(e).message) })}>{t("desk.emp.apply")}</Button>
+                    <Button loading={apply.isPending} onClick={() => apply.mutate({ employerId: id }, { onSuccess: () => message.success(t("desk.emp.applied")), onError: (e) => message.error(errorInfo(e, t.lang).message) })}>{t("desk.emp.apply")}</Button>
                   ) : undefined}
                   style={{ marginBottom: 8 }}
                 />

@@ -48,7 +48,7 @@ export function DispatchTable({ orderId, day, showOrder = false }: { orderId?: s
       message.success(t(({ start: "desk.d.started", complete: "desk.d.completed", noShow: "desk.d.noShown", confirmPaid: "desk.d.paidConfirmed" } as const)[action]));
       await qc.invalidateQueries();
     } catch (err) {
-      message.error(errorInfo(err).message);
+      message.error(errorInfo(err, t.lang).message);
     }
   }
 

@@ -88,7 +88,7 @@ export function MatchingPanel({ orderId, startDate, endDate, headcount, open }: 
       }
     } catch (err) {
       setResult(null);
-      setError(errorInfo(err).message);
+      setError(errorInfo(err, t.lang).message);
     } finally {
       setBusy(false);
       setRunning(null);
@@ -101,7 +101,7 @@ export function MatchingPanel({ orderId, startDate, endDate, headcount, open }: 
       message.success(t.f("desk.m.shortlistAdded", { n: selected.length }));
       await qc.invalidateQueries();
     } catch (err) {
-      message.error(errorInfo(err).message);
+      message.error(errorInfo(err, t.lang).message);
     }
   }
 
@@ -114,7 +114,7 @@ export function MatchingPanel({ orderId, startDate, endDate, headcount, open }: 
         ok++;
       } catch (err) {
         const who = result?.candidates.find((c) => c.workerId === workerId)?.name ?? sl?.name ?? "";
-        message.error(t.f("desk.m.who", { who, message: errorInfo(err).message }));
+        message.error(t.f("desk.m.who", { who, message: errorInfo(err, t.lang).message }));
       }
     }
     if (ok > 0) {
@@ -218,7 +218,7 @@ function RoomBooking({ orderId, party }: { orderId: string; party: number }) {
       setBooked(`${name} ${slot[0].format("MM-DD HH:mm")}–${slot[1].format("HH:mm")}`);
       message.success(t("desk.room.booked"));
     } catch (err) {
-      message.error(errorInfo(err).message);
+      message.error(errorInfo(err, t.lang).message);
     }
   }
 

@@ -44,7 +44,7 @@ export default function OrderPage() {
               <Space>
                 {d.findings.length > 0 && <Input placeholder={t("desk.o.overrideNeeded")} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} style={{ width: 260 }} />}
                 <Button type="primary" loading={publish.isPending} data-testid="publish"
-                  onClick={() => publish.mutate({ orderId: id, overrideReason: overrideReason.trim() || undefined }, { onSuccess: () => message.success(t("desk.o.published")), onError: (e) => message.error(errorInfo(e).message) })}>
+                  onClick={() => publish.mutate({ orderId: id, overrideReason: overrideReason.trim() || undefined }, { onSuccess: () => message.success(t("desk.o.published")), onError: (e) => message.error(errorInfo(e, t.lang).message) })}>
                   {t("desk.o.publish")}
                 </Button>
               </Space>

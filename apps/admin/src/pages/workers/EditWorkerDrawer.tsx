@@ -5,6 +5,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { TradeGradeList, type TradeRow } from "../../components/TradeSelect.tsx";
 import { useT } from "../../i18n/index.tsx";
 import { trpcClient } from "../../lib/api.ts";
+import { errorInfo } from "../../lib/errors.ts";
 import { useFormError } from "../../lib/use-form-error.ts";
 import { useTownshipOptions } from "./worker-common.tsx";
 
@@ -78,7 +79,7 @@ export function EditWorkerDrawer({ worker, onClose }: { worker: Profile; onClose
       const field = (err as { data?: { field?: string } }).data?.field;
       if (field?.startsWith("patch.")) {
         const path = field.slice(6).split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-        form.setFields([{ name: path as never, errors: [(err as Error).message] }]);
+        form.setFields([{ name: path as never, errors: [errorInfo(err, t.lang).message] }]);
       }
     } finally {
       setBusy(false);

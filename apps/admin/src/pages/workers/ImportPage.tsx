@@ -61,7 +61,7 @@ export default function ImportPage() {
         setSubmitError(t.f("desk.imp.serverErrors", { n: res.errorCount }));
       }
     } catch (err) {
-      const info = errorInfo(err);
+      const info = errorInfo(err, t.lang);
       setSubmitError(t.f("desk.imp.nothingImported", { message: info.message }));
     } finally {
       setBusy(false);
