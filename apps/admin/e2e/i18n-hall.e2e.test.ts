@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { hasChromium, login, openPage, sharedBrowser, shot, type Session } from "./browser.ts";
+import { baseUrl, hasChromium, login, openPage, sharedBrowser, shot, type Session } from "./browser.ts";
+import { XSS_NAME } from "./fixture.ts";
 
 const T = { timeout: 15_000 };
 const HAN = /[\u4e00-\u9fff]/;
@@ -178,6 +179,37 @@ describe.runIf(hasChromium)("office screens in English (hall, rights, costs, adm
       await page.getByRole("button", { name: "中文" }).click();
       await expect.poll(() => page.locator("h1.page-title").textContent(), T).toBe("人员账号");
       expect(await page.getByText("新建账号", { exact: true }).count()).toBe(1);
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("the phone job list copies the WeChat text in the page's language", async () => {
+    const s = await openPage(shared.browser, { width: 390, height: 844 });
+    try {
+      const { page } = s;
+      await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl() });
+      await page.goto(`${baseUrl()}/jobs?lang=en`);
+      const item = page.getByTestId("job-item").filter({ hasText: XSS_NAME });
+      await expect.poll(() => item.count(), T).toBe(1);
+      await item.getByTestId("copy-one").click();
+      await expect.poll(() => page.getByRole("status").textContent(), T).toBe("Copied; paste it into the WeChat group");
+      const en = await page.evaluate(() => navigator.clipboard.readText());
+      expect(en).toMatch(/^\[沁水县零工市场 · Job\]\n\n\[General labourer\] \d+ more needed\nPay: ¥200\/day\n/);
+      expect(en).toContain(XSS_NAME);
+      expect(en).toContain("No.: ");
+      expect(en.replaceAll(MARKET_NAME, "").replaceAll(XSS_NAME, "")).not.toMatch(HAN);
+      await page.getByTestId("copy-all").click();
+      const all = await page.evaluate(() => navigator.clipboard.readText());
+      expect(all).toMatch(/^\[沁水县零工市场 · Jobs on \d{4}-\d{2}-\d{2}\] \d+ in all\n/);
+
+      // Chinese is still the server's text, word for word
+      await page.getByTestId("lang-toggle").click();
+      await item.getByTestId("copy-one").click();
+      await expect.poll(() => page.getByRole("status").textContent(), T).toBe("已复制，可粘贴到微信群");
+      const zh = await page.evaluate(() => navigator.clipboard.readText());
+      expect(zh).toMatch(/^【沁水县零工市场·招工】\n\n【小工\/力工】还需 \d+ 人\n工资：¥200\.00\/天\n/);
       expect(s.errors).toEqual([]);
     } finally {
       await s.close();

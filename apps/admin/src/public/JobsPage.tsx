@@ -1,16 +1,18 @@
+import { shanghaiDate } from "@lingong/core";
 import { useEffect, useState } from "react";
 import { useT } from "../i18n/index.tsx";
 import { callQuery, useQ } from "../lib/api.ts";
 import { errorInfo } from "../lib/errors.ts";
 import { LeaderboardPanel } from "./LeaderboardPanel.tsx";
 import { LangToggle } from "./LangToggle.tsx";
-import { copyText, dateText, publicErrorText, publicMarketCode, wageText, type PublicJob } from "./public-common.ts";
+import { copyText, dateText, jobsTextEn, publicErrorText, publicMarketCode, wageText, type PublicJob } from "./public-common.ts";
 import { useMarketName } from "./use-market-name.ts";
 import "./jobs.css";
 
 /**
  * Phone-sized job list for workers (R2, R8) with "copy for the WeChat group" per order and for the
- * whole list; the text comes from the server's board.jobsText so every channel says the same.
+ * whole list, in the page's language: the Chinese text comes from the server's board.jobsText so
+ * every channel says the same; the English one is made here from the same jobs.
  */
 export default function JobsPage() {
   const t = useT();
@@ -29,9 +31,13 @@ export default function JobsPage() {
   async function copy(orderId?: string) {
     setNote(null);
     try {
-      const res = (await callQuery("board.jobsText", { marketCode, ...(orderId ? { orderId } : {}) })) as { text?: string } | string;
-      const text = typeof res === "string" ? res : (res.text ?? "");
-      setNote((await copyText(text)) ? `${t("jobs.copied")}${lang === "en" ? ` (${t("pub.jobs.copyNote")})` : ""}` : t("pub.jobs.copyFailed"));
+      let text: string;
+      if (lang === "en") text = jobsTextEn(marketName, shanghaiDate(new Date()), jobs, orderId);
+      else {
+        const res = (await callQuery("board.jobsText", { marketCode, ...(orderId ? { orderId } : {}) })) as { text?: string } | string;
+        text = typeof res === "string" ? res : (res.text ?? "");
+      }
+      setNote((await copyText(text)) ? t("jobs.copied") : t("pub.jobs.copyFailed"));
     } catch (err) {
       setNote(t.f("pub.jobs.copyError", { message: publicErrorText(err, lang, errorInfo(err).message) }));
     }

@@ -77,6 +77,32 @@ export function dateText(start: string, end: string, lang: Lang = "zh"): string 
   return start === end ? md(start) : `${md(start)}${lang === "en" ? "–" : "—"}${md(end)}`;
 }
 
+/** One order in the English WeChat text; the same lines as the server's Chinese `orderText`. */
+function jobTextEn(j: PublicJob): string {
+  const lines = [
+    `[${j.trade.en}] ${j.headcountLeft} more needed`,
+    `Pay: ${wageText(j.wageFen, j.wageUnit, "en")}`,
+    `Place: ${[j.township, j.place].filter(Boolean).join(" ")}`,
+    `Dates: ${j.startDate === j.endDate ? j.startDate : `${j.startDate} to ${j.endDate}`}`,
+  ];
+  if (j.minStars > 0) lines.push(`Requires: workers with ${j.minStars} stars or more`);
+  lines.push(`No.: ${j.orderNo}`);
+  return lines.join("\n");
+}
+
+/**
+ * The "copy for the WeChat group" text in English, made from the jobs the page shows: the
+ * Chinese text stays the server's `board.jobsText` word for word, so the other channels agree.
+ * With `orderId` the one order; else every order still short of people (at most 50).
+ */
+export function jobsTextEn(marketName: string, day: string, jobs: readonly PublicJob[], orderId?: string): string {
+  const orders = orderId ? jobs.filter((j) => j.id === orderId) : jobs.filter((j) => j.headcountLeft > 0).slice(0, 50);
+  const head = orderId ? `[${marketName} · Job]` : `[${marketName} · Jobs on ${day}] ${orders.length} in all`;
+  const body = orders.length === 0 ? "No jobs posted today; come to the market hall to register for work." : orders.map(jobTextEn).join("\n\n");
+  const foot = "Sign up at the gig market's service hall and quote the number to the staff. A free public service: no fees of any kind.";
+  return `${head}\n\n${body}\n\n${foot}`;
+}
+
 /** Items of page `i` when `items` are shown `size` at a time, wrapping around. */
 export function rotatePage<T>(items: readonly T[], size: number, i: number): T[] {
   if (items.length <= size) return [...items];
