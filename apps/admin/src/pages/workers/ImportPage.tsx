@@ -1,7 +1,7 @@
 import { UploadOutlined } from "@ant-design/icons";
 import { maskResidentId } from "@lingong/core";
 import { Alert, Button, Card, Checkbox, Result, Space, Table, Typography } from "antd";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Link } from "react-router";
 import { useConsent } from "./worker-common.tsx";
 import { useT } from "../../i18n/index.tsx";
@@ -31,6 +31,7 @@ export default function ImportPage() {
   const [imported, setImported] = useState<number | null>(null);
   const [consentConfirmed, setConsentConfirmed] = useState(false);
   const consent = useConsent();
+  const fileInput = useRef<HTMLInputElement>(null);
 
   async function onFile(file: File) {
     setReadError(null);
@@ -81,11 +82,10 @@ export default function ImportPage() {
             {t.f("desk.imp.headers", { headers: Object.keys(IMPORT_HEADERS).join("、") })}
           </Typography.Text>
           <Space>
-            <label className="ant-btn ant-btn-primary" style={{ display: "inline-flex", alignItems: "center", gap: 6, padding: "4px 15px", cursor: "pointer" }}>
-              <UploadOutlined /> {t("desk.imp.pickFile")}
-              <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" style={{ display: "none" }} data-testid="import-file"
-                onChange={(e) => { const f = e.target.files?.[0]; if (f) void onFile(f); e.target.value = ""; }} />
-            </label>
+            {/* A real Button opens the hidden picker: a styled <label> lost antd's styles (its hashed class). */}
+            <Button type="primary" icon={<UploadOutlined />} onClick={() => fileInput.current?.click()}>{t("desk.imp.pickFile")}</Button>
+            <input ref={fileInput} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" style={{ display: "none" }} data-testid="import-file"
+              onChange={(e) => { const f = e.target.files?.[0]; if (f) void onFile(f); e.target.value = ""; }} />
             <Button onClick={() => void exportXlsx(t("desk.imp.templateFile"), Object.keys(IMPORT_HEADERS).map((h) => ({ title: h, value: () => "" })), [])}>{t("desk.imp.template")}</Button>
             {fileName && <Typography.Text type="secondary">{fileName}</Typography.Text>}
           </Space>
