@@ -8,4 +8,6 @@ export default lingongVitest({
   fileParallelism: false,
   testTimeout: 120_000,
   hookTimeout: 120_000,
+  // A browser on a busy 2-core CI machine can take seconds to render; expect.poll's 1 s default flaked.
+  expect: { poll: { timeout: 15_000 } },
 });
