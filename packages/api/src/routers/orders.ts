@@ -1,10 +1,11 @@
 import { validateEmployerPolicy, validateGuidanceWagePolicy, validateRewardPolicy, type GuidanceWagePolicy } from "@lingong/core";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { z } from "zod";
 import { mutate } from "../audit.ts";
 import { requireMarket } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { ROLES } from "../roles.ts";
+import { staffUsers } from "../schema/core.ts";
 import { ORDER_STATUSES, POLICY_KINDS, policyVersions } from "../schema/orders.ts";
 import { router, staffProcedure } from "../trpc.ts";
 import { assessOrder, cancelOrder, closeOrder, createOrder, getOrder, listOrders, publishOrder, updateOrder } from "../queries/orders.ts";
@@ -132,7 +133,13 @@ export const policiesRouter = router({
     .query(async ({ ctx, input }) => {
       const marketId = requireMarket(ctx);
       const where = input?.kind ? and(eq(policyVersions.marketId, marketId), eq(policyVersions.kind, input.kind)) : eq(policyVersions.marketId, marketId);
-      return ctx.db.select().from(policyVersions).where(where).orderBy(policyVersions.kind, desc(policyVersions.version));
+      // Who published each version, by name: the history screen shows it beside the date.
+      return ctx.db
+        .select({ ...getTableColumns(policyVersions), createdByName: staffUsers.displayName })
+        .from(policyVersions)
+        .leftJoin(staffUsers, eq(staffUsers.id, policyVersions.createdBy))
+        .where(where)
+        .orderBy(policyVersions.kind, desc(policyVersions.version));
     }),
 
   publish: staffProcedure(["head"])

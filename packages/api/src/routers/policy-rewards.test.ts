@@ -43,6 +43,8 @@ describeOnBothDatabases("rewards and employer record follow the market's policy 
     const published = await head.policies.publish({ kind: "rewards", body: changed as unknown as Record<string, unknown>, effectiveFrom: today(), note: "表扬门槛下调" });
     expect(published.version).toBe(1);
     expect(await e.caller("office").policies.get({ kind: "rewards" })).toMatchObject({ version: 1, body: { version: "qinshui-2025-rewards" } });
+    // The history names who published each version.
+    expect(await e.caller("office").policies.list({ kind: "rewards" })).toEqual([expect.objectContaining({ version: 1, note: "表扬门槛下调", createdBy: e.users.head.id, createdByName: e.users.head.displayName })]);
 
     const byMarket = await rights.rewards.proposals({ workerId: b.id });
     expect(byMarket[0]?.proposals.map((p) => p.kind)).toEqual(["commendation"]);
