@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Input, Space, Table, Tabs, Typography } from "antd";
+import { Card, Space, Table, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { ExportButton } from "../../components/ExportButton.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
@@ -8,30 +8,38 @@ import type { In, Out } from "../../lib/api-types.ts";
 import type { ExportColumn } from "../../lib/excel.ts";
 import { useCan } from "../../lib/session.ts";
 import { fmtTime, PageHead, type Tr } from "../ops/ops-common.tsx";
-import { PublishBar } from "./PublishBar.tsx";
+import { JsonPolicy, PRE } from "./JsonPolicy.tsx";
 import { WageGrid } from "./WageGrid.tsx";
 
 type Kind = In<"policies.get">["kind"];
 type Version = Out<"policies.list">[number];
 
-const KINDS: { kind: Kind; label: "adm.policies.wages" | "adm.policies.grading" | "adm.policies.sanctions" | "adm.policies.matching" }[] = [
+const KINDS: { kind: Kind; label: `adm.policies.${Kind}` }[] = [
   { kind: "wages", label: "adm.policies.wages" },
   { kind: "grading", label: "adm.policies.grading" },
   { kind: "sanctions", label: "adm.policies.sanctions" },
   { kind: "matching", label: "adm.policies.matching" },
+  { kind: "rewards", label: "adm.policies.rewards" },
+  { kind: "employer", label: "adm.policies.employer" },
 ];
+
+/** The body's own version id (what each decision records), or "" for a body without one. */
+const versionId = (body: unknown): string => {
+  const v = (body as { version?: unknown } | null)?.version;
+  return typeof v === "string" ? v : "";
+};
 
 const versionExport = (t: Tr): ExportColumn<Version>[] => [
   { title: t("adm.pol.version"), value: (r) => r.version },
+  { title: t("adm.pol.versionId"), value: (r) => versionId(r.body) },
   { title: t("ops.sanc.effectiveOn"), value: (r) => r.effectiveFrom },
   { title: t("ops.c.note"), value: (r) => r.note ?? "" },
+  { title: t("adm.pol.publisher"), value: (r) => r.createdByName ?? "" },
   { title: t("adm.pol.publishedAt"), value: (r) => fmtTime(r.createdAt) },
   { title: t("adm.pub.body"), value: (r) => JSON.stringify(r.body) },
 ];
 
-const PRE = { margin: 0, whiteSpace: "pre-wrap", fontSize: 12, maxHeight: 420, overflow: "auto", background: "#fafafa", padding: 8 } as const;
-
-/** Guidance wage table and the grading / sanction / matching policies, versioned; the head publishes. */
+/** Guidance wage table and the grading / sanction / matching / reward / employer-record policies, versioned; the head publishes. */
 export default function PoliciesPage() {
   const t = useT();
   const [kind, setKind] = useState<Kind>("wages");
@@ -83,77 +91,14 @@ function PolicyPanel({ kind }: { kind: Kind }) {
           expandable={{ expandedRowRender: (r) => <pre style={PRE}>{JSON.stringify(r.body, null, 2)}</pre> }}
           columns={[
             { title: t("adm.pol.version"), dataIndex: "version", width: 80, render: (v: number) => t.f("adm.pol.versionN", { v }) },
+            { title: t("adm.pol.versionId"), key: "versionId", width: 180, render: (_: unknown, r) => versionId(r.body) },
             { title: t("ops.sanc.effectiveOn"), dataIndex: "effectiveFrom", width: 120 },
             { title: t("ops.c.note"), dataIndex: "note" },
+            { title: t("adm.pol.publisher"), dataIndex: "createdByName", width: 120 },
             { title: t("adm.pol.publishedAt"), dataIndex: "createdAt", width: 160, render: (v: string) => fmtTime(v) },
           ]}
         />
       </QueryState>
-    </div>
-  );
-}
-
-function JsonPolicy({ kind, body, editable }: { kind: Kind; body: unknown; editable: boolean }) {
-  const t = useT();
-  const initial = JSON.stringify(body, null, 2);
-  const [text, setText] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [editing, setEditing] = useState(false);
-  if (!editing) {
-    return (
-      <div>
-        <Descriptions size="small" column={1}>
-          <Descriptions.Item label={t("adm.pol.versionId")}>{String((body as { version?: unknown } | null)?.version ?? "")}</Descriptions.Item>
-        </Descriptions>
-        <pre style={PRE} data-testid="policy-json">
-          {initial}
-        </pre>
-        {editable && (
-          <Button style={{ marginTop: 8 }} onClick={() => setEditing(true)}>
-            {t("adm.pol.edit")}
-          </Button>
-        )}
-      </div>
-    );
-  }
-  return (
-    <div>
-      <Alert type="info" showIcon title={t("adm.pol.editHint")} style={{ marginBottom: 8 }} />
-      <Input.TextArea
-        aria-label={t("adm.pol.jsonLabel")}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          setError(null);
-        }}
-        autoSize={{ minRows: 12, maxRows: 24 }}
-        style={{ fontFamily: "monospace", fontSize: 12 }}
-        status={error ? "error" : undefined}
-      />
-      {error && <Typography.Text type="danger">{error}</Typography.Text>}
-      <PublishBar
-        kind={kind}
-        getBody={() => {
-          try {
-            const v: unknown = JSON.parse(text);
-            if (!v || typeof v !== "object" || Array.isArray(v)) throw new Error("not an object");
-            return v as Record<string, unknown>;
-          } catch {
-            setError(t("adm.pol.jsonBad"));
-            return null;
-          }
-        }}
-      />
-      <Button
-        style={{ marginTop: 8 }}
-        onClick={() => {
-          setText(initial);
-          setEditing(false);
-          setError(null);
-        }}
-      >
-        {t("adm.pol.cancelEdit")}
-      </Button>
     </div>
   );
 }

@@ -11,7 +11,18 @@ import { maxLen, newIdemKey } from "../ops/ops-common.tsx";
 type Kind = In<"policies.get">["kind"];
 
 /** Publish form shared by the grid and the JSON editor: effective date and a note. */
-export function PublishBar({ kind, getBody, disabled }: { kind: Kind; getBody: () => Record<string, unknown> | null; disabled?: boolean }) {
+export function PublishBar({
+  kind,
+  getBody,
+  disabled,
+  onPublished,
+}: {
+  kind: Kind;
+  getBody: () => Record<string, unknown> | null;
+  disabled?: boolean;
+  /** Called after a version is stored (last: the caller may close this bar). */
+  onPublished?: () => void;
+}) {
   const t = useT();
   const [form] = Form.useForm<{ effectiveFrom: Dayjs; note?: string }>();
   const publish = useM("policies.publish");
@@ -37,6 +48,7 @@ export function PublishBar({ kind, getBody, disabled }: { kind: Kind; getBody: (
                 message.success(t.f("adm.pol.published", { v: row.version, d: row.effectiveFrom }));
                 setKey(newIdemKey());
                 form.setFieldValue("note", undefined);
+                onPublished?.();
               },
               onError: (e) => formError.show(e),
             },
