@@ -100,15 +100,18 @@ describe.runIf(hasChromium)("negotiation room booked from an order's shortlist (
     expect(new Date(mine[0]!.endsAt).toISOString()).toBe(new Date(`${day}T11:00:00+08:00`).toISOString());
   });
 
-  it("refuses an overlapping booking of the same room in Chinese and keeps the first", async () => {
+  it("lists the order's booking after a reload, refuses an overlapping one in Chinese and keeps the first", async () => {
     const { page } = s;
     await page.reload();
     await expect.poll(() => booking(page).count(), T).toBe(1);
+    const shown = page.locator(".ant-card-extra .ant-tag").filter({ hasText: rooms.fits.name });
+    await expect.poll(() => shown.count(), T).toBe(1);
+    expect(await shown.textContent()).toBe(`洽谈室：${rooms.fits.name} ${day.slice(5)} 10:00–11:00`);
     await pickRoomAndSlot(page, rooms.fits.name, "10:30", "11:30");
     await booking(page).getByRole("button", { name: /预\s*约/ }).click();
     await expect.poll(() => page.locator(".ant-message").textContent(), T).toContain("该洽谈室在此时间段已被预约");
-    // no booking tag: the control is still there for another slot or room
-    expect(await page.locator(".ant-card-extra .ant-tag").filter({ hasText: rooms.fits.name }).count()).toBe(0);
+    // still only the first booking listed; the control stays for another slot or room
+    expect(await shown.count()).toBe(1);
     await shot(page, "rooms-03-overlap");
     const list = await call<{ roomId: string; startsAt: string }[]>(page, "matching.bookings", { from: `${day}T00:00:00+08:00`, to: `${day}T23:59:00+08:00` });
     expect(list.filter((b) => b.roomId === rooms.fits.id).map((b) => new Date(b.startsAt).toISOString())).toEqual([new Date(`${day}T10:00:00+08:00`).toISOString()]);

@@ -43,6 +43,11 @@ describeOnBothDatabases("matching router", ({ env }) => {
     expect(booking.partySize).toBe(3);
     await expect(c.matching.book({ roomId: big.id, orderId: order.id, startsAt: new Date(at.getTime() + 1_800_000), endsAt: new Date(until.getTime() + 1_800_000) })).rejects.toMatchObject({ code: "CONFLICT", cause: { field: "roomId" } });
     await expect(c.matching.book({ roomId: big.id, orderId: order.id, startsAt: until, endsAt: at })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    // The order page lists the order's own bookings: filtered by order, others' bookings left out.
+    const window = { from: new Date(at.getTime() - 3_600_000), to: new Date(until.getTime() + 3_600_000) };
+    expect((await c.matching.bookings({ ...window, orderId: order.id })).map((b) => b.id)).toEqual([booking.id]);
+    expect(await c.matching.bookings({ ...window, orderId: "00000000-0000-4000-8000-000000000000" })).toEqual([]);
+    expect((await c.matching.bookings(window)).map((b) => b.id)).toContain(booking.id);
 
     const d = await c.dispatches.create({ orderId: order.id, workerId: a.drawn[0]! });
     expect(d.dispatch.workerId).toBe(a.drawn[0]);

@@ -72,12 +72,20 @@ export const matchingRouter = router({
     }),
 
   bookings: staffProcedure(ROLES.staffAndLeaders)
-    .input(z.object({ from: zInstant, to: zInstant }))
+    .input(z.object({ from: zInstant, to: zInstant, orderId: zUuid("需求编号").optional() }))
     .query(({ ctx, input }) =>
       ctx.db
         .select()
         .from(roomBookings)
-        .where(and(eq(roomBookings.marketId, requireMarket(ctx)), eq(roomBookings.status, "booked"), lt(roomBookings.startsAt, input.to), gte(roomBookings.endsAt, input.from)))
+        .where(
+          and(
+            eq(roomBookings.marketId, requireMarket(ctx)),
+            eq(roomBookings.status, "booked"),
+            lt(roomBookings.startsAt, input.to),
+            gte(roomBookings.endsAt, input.from),
+            input.orderId === undefined ? undefined : eq(roomBookings.orderId, input.orderId),
+          ),
+        )
         .orderBy(asc(roomBookings.startsAt)),
     ),
 });

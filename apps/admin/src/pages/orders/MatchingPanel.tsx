@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, DatePicker, Input, Popover, Select, Space, Table, Tag, Typography } from "antd";
-import type { Dayjs } from "dayjs";
+import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router";
 import { Reasons } from "../../components/Reasons.tsx";
@@ -198,33 +198,53 @@ export function MatchingPanel({ orderId, startDate, endDate, headcount, open }: 
   );
 }
 
-/** Books a negotiation room for the shortlist plus the employer; only rooms large enough are offered. */
+interface Booking {
+  id: string;
+  roomId: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/**
+ * Books a negotiation room for the shortlist plus the employer; only rooms large enough are offered.
+ * The order's bookings from today on stay listed, so a reload or a colleague's screen shows them too.
+ */
 function RoomBooking({ orderId, party }: { orderId: string; party: number }) {
   const t = useT();
   const { message } = App.useApp();
+  const qc = useQueryClient();
   const roomsQ = useQ("matching.rooms", undefined);
   const rooms = ((Array.isArray(roomsQ.data) ? roomsQ.data : []) as Room[]).filter((r) => r.active !== false);
   const fits = rooms.filter((r) => r.capacity >= party);
   const [roomId, setRoomId] = useState<string | undefined>();
   const [slot, setSlot] = useState<[Dayjs, Dayjs] | null>(null);
-  const [booked, setBooked] = useState<string | null>(null);
+  // Fixed once per mount so the query key stays stable across renders.
+  const [span] = useState(() => ({ from: dayjs().startOf("day").toDate(), to: dayjs().add(180, "day").toDate() }));
+  const bookingsQ = useQ("matching.bookings", { ...span, orderId });
+  const bookings = (Array.isArray(bookingsQ.data) ? bookingsQ.data : []) as unknown as Booking[];
   const chosen = roomId ?? fits[0]?.id;
+  const roomName = (id: string) => rooms.find((r) => r.id === id)?.name ?? "";
+  const when = (b: Booking) => `${dayjs(b.startsAt).format("MM-DD HH:mm")}–${dayjs(b.endsAt).format("HH:mm")}`;
 
   async function book() {
     if (!chosen || !slot) return;
     try {
       await trpcClient.mutation("matching.book", { roomId: chosen, orderId, startsAt: slot[0].toDate(), endsAt: slot[1].toDate(), idempotencyKey: crypto.randomUUID() });
-      const name = rooms.find((r) => r.id === chosen)?.name ?? "";
-      setBooked(`${name} ${slot[0].format("MM-DD HH:mm")}–${slot[1].format("HH:mm")}`);
+      setSlot(null);
       message.success(t("desk.room.booked"));
+      await qc.invalidateQueries({ queryKey: ["matching.bookings"] });
     } catch (err) {
       message.error(errorInfo(err, t.lang).message);
     }
   }
 
-  if (booked) return <Tag color="blue">{t.f("desk.room.tag", { room: booked })}</Tag>;
   return (
-    <Space size={4}>
+    <Space size={4} wrap>
+      {bookings.map((b) => (
+        <Tag key={b.id} color="blue">
+          {t.f("desk.room.tag", { room: `${roomName(b.roomId)} ${when(b)}` })}
+        </Tag>
+      ))}
       <Typography.Text type="secondary">{t.f("desk.room.seats", { n: party })}</Typography.Text>
       <Select size="small" style={{ width: 150 }} value={chosen} onChange={setRoomId} placeholder={fits.length ? t("desk.room.pick") : t("desk.room.noneFits")}
         options={rooms.map((r) => ({ value: r.id, label: t.f("desk.room.option", { name: r.name, n: r.capacity }), disabled: r.capacity < party }))} />
