@@ -1,8 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
-import { demandSupplyRatio, maskName, placementRate, wageToGuidanceRatio } from "@lingong/core";
+import { demandSupplyRatio, maskName, placementRate, wageToGuidanceRatioOfSums } from "@lingong/core";
 import type { Db } from "../db/client.ts";
-import { groupTable, monthsBetween, shiftMonth, townshipWhere, type AnalyticsFilter } from "./analytics.ts";
-import { pricedWageGroups } from "./analytics-guidance.ts";
+import { groupTable, monthsBetween, shiftMonth, townshipWhere, tradeSource, type AnalyticsFilter } from "./analytics.ts";
 import { rowsOf } from "./analytics-sql.ts";
 
 export const OVERVIEW_KEYS = [
@@ -80,20 +79,23 @@ export async function overview(db: Db, f: AnalyticsFilter): Promise<Overview> {
     await db.execute(sql`select sum(filed) filter (where month = ${m}::date)::int as cur, sum(filed) filter (where month = ${p}::date)::int as prev
       from analytics_month_complaints where ${marketWhere(f)} and month in (${m}::date, ${p}::date)`),
   );
-  // Wages ignore the township filter (the wage rollup has none), as before; each market's own guidance table.
-  const wageGroups = await pricedWageGroups(db, { marketIds: f.marketIds }, { from: prev, to: month, perMonth: true });
+  // Wages ignore the township filter (the wage rollup has none); each job priced by its market's table on its day.
+  const wagesSrc = tradeSource(f, "wages");
+  const wageRows = rowsOf<{ month: string; sum: number; n: number; guided: number; over: number; mid: number }>(
+    await db.execute(sql`select month::text as month, sum(wage_sum_fen)::bigint as sum, sum(wage_count)::int as n, sum(guided_count)::int as guided,
+        sum(wage_over_mid)::float8 as over, sum(guidance_mid_sum_fen)::bigint as mid
+      from ${wagesSrc.table} where ${wagesSrc.where} and month in (${m}::date, ${p}::date) and wage_unit = 'day' group by 1`),
+  );
   const [open] = rowsOf<Record<string, unknown>>(
     await db.execute(sql`select count(*)::int as orders, coalesce(sum(headcount - filled_count), 0)::int as headcount
       from job_orders where ${marketWhere(f)} and status in ('published', 'partly_filled')`),
   );
   const wage = (mon: string) => {
-    const gs = wageGroups.filter((g) => g.month === mon);
-    const n = gs.reduce((a, g) => a + g.jobs, 0);
+    const r = wageRows.find((x) => String(x.month).slice(0, 7) === mon);
+    const n = num(r?.n);
+    const guided = num(r?.guided);
     if (n === 0) return { avg: null, mid: null, ratio: null };
-    const sum = gs.reduce((a, g) => a + g.wageSumFen, 0);
-    const mid = gs.reduce((a, g) => a + g.midFen * g.jobs, 0);
-    const ratio = wageToGuidanceRatio(gs.map((g) => ({ jobs: g.jobs, wageSumFen: g.wageSumFen, guidanceMidFen: g.midFen })));
-    return { avg: Math.round(sum / n), mid: Math.round(mid / n), ratio };
+    return { avg: Math.round(num(r?.sum) / n), mid: guided > 0 ? Math.round(num(r?.mid) / guided) : null, ratio: wageToGuidanceRatioOfSums(num(r?.over), guided) };
   };
   const cnt = (metric: string) => counters.find((r) => r.metric === metric);
   const wCur = wage(month);

@@ -1,7 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import { complaintsPer100Jobs, demandSupplyRatio, fillRate, placementRate, wageToGuidanceRatio, type WageUnit } from "@lingong/core";
+import { complaintsPer100Jobs, demandSupplyRatio, fillRate, placementRate, wageToGuidanceRatioOfSums, type WageUnit } from "@lingong/core";
 import type { Db } from "../db/client.ts";
-import { pricedWageGroups, type PricedWageGroup } from "./analytics-guidance.ts";
 import { rowsOf } from "./analytics-sql.ts";
 
 /**
@@ -368,11 +367,14 @@ export interface WageTradeRow {
   trade: string;
   jobs: number;
   avgFen: number;
-  /** Job-weighted averages of the guidance range each job's market had in force (M7). */
+  /**
+   * Job-weighted averages of the guidance range each job's market had in force on the job's day (M7), over the
+   * jobs that had one (every catalogue trade does); 0 when none did.
+   */
   guidanceLowFen: number;
   guidanceMidFen: number;
   guidanceHighFen: number;
-  /** Paid ÷ guidance midpoint per market, month and skill grade, weighted by jobs (core wageToGuidanceRatio). */
+  /** Each job's wage ÷ its midpoint, averaged over jobs (core wageToGuidanceRatioOfSums). */
   ratio: number | null;
 }
 
@@ -382,27 +384,38 @@ export interface Wages {
 }
 
 /**
- * Average agreed day wage of completed day-rate jobs per trade against the guidance range of the table each
- * job's market had in force that month (analytics-guidance.ts; core guidanceRange, 0 stars, the order's skill grade).
+ * Average agreed day wage of completed day-rate jobs per trade against the guidance range each job's market had
+ * in force on the job's day. The wage rollups keep the per-job guidance sums (priced from `guidance_mid`, written
+ * with core guidanceRange, 0 stars, the order's skill grade), so this reads one rollup like every other chart: the
+ * province view reads the province-wide rollup.
  */
 export async function wages(db: Db, f: AnalyticsFilter): Promise<Wages> {
-  const groups = await pricedWageGroups(db, f, { from: f.from, to: f.to, perMonth: false });
-  const byTrade = new Map<string, PricedWageGroup[]>();
-  for (const g of groups) byTrade.set(g.trade, [...(byTrade.get(g.trade) ?? []), g]);
+  const src = tradeSource(f, "wages");
+  const rows = await q<{ trade_code: string; sum: number; n: number; guided: number; over: number; lo: number; mid: number; hi: number }>(
+    db,
+    sql`select trade_code, sum(wage_sum_fen)::bigint as sum, sum(wage_count)::int as n, sum(guided_count)::int as guided,
+          sum(wage_over_mid)::float8 as over, sum(guidance_low_sum_fen)::bigint as lo, sum(guidance_mid_sum_fen)::bigint as mid,
+          sum(guidance_high_sum_fen)::bigint as hi
+        from ${src.table} where ${src.where} and ${periodWhere(f)} and wage_unit = 'day'
+          and ${f.trade ? sql`trade_code = ${f.trade}` : sql`true`}
+        group by 1`,
+  );
   return {
     unit: "day",
-    trades: [...byTrade.entries()]
-      .map(([trade, gs]) => {
-        const n = gs.reduce((a, g) => a + g.jobs, 0);
-        const avg = (pick: (g: PricedWageGroup) => number) => Math.round(gs.reduce((a, g) => a + pick(g) * g.jobs, 0) / n);
+    trades: rows
+      .filter((r) => num(r.n) > 0)
+      .map((r) => {
+        const n = num(r.n);
+        const guided = num(r.guided);
+        const avg = (x: unknown) => (guided > 0 ? Math.round(num(x) / guided) : 0);
         return {
-          trade,
+          trade: r.trade_code,
           jobs: n,
-          avgFen: Math.round(gs.reduce((a, g) => a + g.wageSumFen, 0) / n),
-          guidanceLowFen: avg((g) => g.lowFen),
-          guidanceMidFen: avg((g) => g.midFen),
-          guidanceHighFen: avg((g) => g.highFen),
-          ratio: wageToGuidanceRatio(gs.map((g) => ({ jobs: g.jobs, wageSumFen: g.wageSumFen, guidanceMidFen: g.midFen }))),
+          avgFen: Math.round(num(r.sum) / n),
+          guidanceLowFen: avg(r.lo),
+          guidanceMidFen: avg(r.mid),
+          guidanceHighFen: avg(r.hi),
+          ratio: wageToGuidanceRatioOfSums(num(r.over), guided),
         };
       })
       .sort((x, y) => y.jobs - x.jobs || x.trade.localeCompare(y.trade)),

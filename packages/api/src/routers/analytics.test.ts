@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { DEFAULT_GUIDANCE_WAGE_POLICY } from "@lingong/core";
-import { pricedWageGroups } from "../queries/analytics-guidance.ts";
+import { rowsOf } from "../queries/analytics-sql.ts";
 import { dispatches } from "../schema/dispatches.ts";
 import { employers } from "../schema/employers.ts";
 import { jobOrders } from "../schema/orders.ts";
@@ -164,7 +164,7 @@ describeOnBothDatabases("analytics router", (suite) => {
     expect((await env.caller("head").analytics.supplyDemand({ ...MARCH, trade: "electrician" })).seekersTotal).toEqual([1]);
   });
 
-  it("wages against guidance: each market's own table in force that month, the province each market by its own", async () => {
+  it("wages against guidance: each job by its market's own table in force on the job's day (not the month's last day), the province each market by its own", async () => {
     const env = suite.env();
     const table = (bricklayerFen: number, version: string) => ({
       ...DEFAULT_GUIDANCE_WAGE_POLICY,
@@ -174,7 +174,7 @@ describeOnBothDatabases("analytics router", (suite) => {
     const headA = env.caller("head");
     const headB = env.caller("head", { user: { ...env.users.head, marketId: other.id }, marketId: other.id });
     const trade = async (caller: typeof headA, filter: Parameters<typeof headA.analytics.wages>[0]) => (await caller.analytics.wages(filter)).trades.find((t) => t.trade === "bricklayer")!;
-    // Both markets paid ¥240 and ¥260 (two completed bricklayer days each in March 2025); core's default midpoint is ¥220.
+    // Both markets paid ¥240 on 4 March and ¥260 on 5 March 2025 (completed bricklayer days); core's default midpoint is ¥220.
     expect((await trade(headA, MARCH)).ratio).toBeCloseTo(25_000 / 22_000, 12);
 
     await headA.policies.publish({ kind: "wages", body: table(30_000, "a-2025"), effectiveFrom: "2025-01-01" });
@@ -186,33 +186,49 @@ describeOnBothDatabases("analytics router", (suite) => {
     expect(await card(headA, MARCH, "guidanceMidFen")).toMatchObject({ value: 30_000, previous: null });
     expect((await card(headA, MARCH, "wageToGuidanceRatio")).value).toBeCloseTo(25_000 / 30_000, 12);
 
-    // A month takes the version in force on its last day: one dated 20 March prices March, one from April does not.
-    await headA.policies.publish({ kind: "wages", body: table(32_000, "a-2025-03"), effectiveFrom: "2025-03-20" });
+    // Each job takes the version in force on its own day: one dated 5 March prices the 5 March job and not the
+    // 4 March one (it was the month-end version for the whole month before); ones dated 20 March and April price neither.
+    await headA.policies.publish({ kind: "wages", body: table(32_000, "a-2025-03"), effectiveFrom: "2025-03-05" });
+    await headA.policies.publish({ kind: "wages", body: table(36_000, "a-2025-03-20"), effectiveFrom: "2025-03-20" });
     await headA.policies.publish({ kind: "wages", body: table(40_000, "a-2025-04"), effectiveFrom: "2025-04-01" });
-    expect(await trade(headA, MARCH)).toMatchObject({ guidanceMidFen: 32_000 });
-    expect(await trade(headA, { from: "2025-01", to: "2025-06" })).toMatchObject({ jobs: 2, guidanceMidFen: 32_000 });
-    // In the current month, a version dated later in the month is not in force yet.
-    const midMarch = await pricedWageGroups(env.db, { marketIds: [env.market.id] }, { from: "2025-03", to: "2025-03", perMonth: true }, "2025-03-15");
-    expect(midMarch.map((g) => [g.month, g.trade, g.jobs, g.midFen])).toEqual([["2025-03", "bricklayer", 2, 30_000]]);
+    const aRatio = (24_000 / 30_000 + 26_000 / 32_000) / 2;
+    const a2 = await trade(headA, MARCH);
+    expect(a2).toMatchObject({ jobs: 2, avgFen: 25_000, guidanceLowFen: 27_900, guidanceMidFen: 31_000, guidanceHighFen: 34_100 });
+    expect(a2.ratio).toBeCloseTo(aRatio, 12);
+    expect(await trade(headA, { from: "2025-01", to: "2025-06" })).toMatchObject({ jobs: 2, guidanceMidFen: 31_000 });
+    // Moving the 5 March job to 21 March re-prices it by the table of its new day (the rollup trigger), then back.
+    const moved = seeded.ds[1]!;
+    await env.db.update(dispatches).set({ startsAt: at("2025-03-21T08:00:00+08:00"), endsAt: at("2025-03-21T17:00:00+08:00") }).where(eq(dispatches.id, moved.id));
+    expect(await trade(headA, MARCH)).toMatchObject({ guidanceMidFen: 33_000 });
+    await env.db.update(dispatches).set({ startsAt: moved.startsAt, endsAt: moved.endsAt }).where(eq(dispatches.id, moved.id));
+    expect(await trade(headA, MARCH)).toMatchObject({ guidanceMidFen: 31_000 });
 
-    // The province: market A by its own ¥320 table, market B (none published) by the default ¥220.
+    // The province: market A by its own tables, market B (none published) by the default ¥220.
     const leader = env.caller("leader");
     const mixed = await trade(leader, MARCH);
-    expect(mixed).toMatchObject({ jobs: 4, avgFen: 25_000, guidanceMidFen: 27_000 });
-    expect(mixed.ratio).toBeCloseTo((50_000 / 32_000 + 50_000 / 22_000) / 4, 12);
+    expect(mixed).toMatchObject({ jobs: 4, avgFen: 25_000, guidanceMidFen: 26_500 });
+    expect(mixed.ratio).toBeCloseTo((2 * aRatio + 50_000 / 22_000) / 4, 12);
 
-    // Market B publishes ¥200: each market against its own table, the ratio computed per market then weighted by jobs.
+    // Market B publishes ¥200 from 1 March: each market against its own table, the ratio per job averaged over jobs.
     await headB.policies.publish({ kind: "wages", body: table(20_000, "b-2025"), effectiveFrom: "2025-03-01" });
     const both = await trade(leader, MARCH);
-    expect(both).toMatchObject({ jobs: 4, avgFen: 25_000, guidanceLowFen: 23_400, guidanceMidFen: 26_000, guidanceHighFen: 28_600 });
-    expect(both.ratio).toBeCloseTo((50_000 / 32_000 + 50_000 / 20_000) / 4, 12);
-    // Not the pooled average over the pooled midpoint (25,000 / 26,000), nor the default table.
-    expect(both.ratio).not.toBeCloseTo(25_000 / 26_000, 3);
+    expect(both).toMatchObject({ jobs: 4, avgFen: 25_000, guidanceLowFen: 22_950, guidanceMidFen: 25_500, guidanceHighFen: 28_050 });
+    expect(both.ratio).toBeCloseTo((2 * aRatio + 50_000 / 20_000) / 4, 12);
+    // Not the pooled average over the pooled midpoint (25,000 / 25,500), nor the default table.
+    expect(both.ratio).not.toBeCloseTo(25_000 / 25_500, 3);
     expect((await trade(leader, { ...MARCH, marketIds: [other.id] })).ratio).toBeCloseTo(25_000 / 20_000, 12);
     const twoMarkets = await trade(leader, { ...MARCH, marketIds: [env.market.id, other.id] });
-    expect(twoMarkets).toEqual(both);
-    expect(await card(leader, MARCH, "guidanceMidFen")).toMatchObject({ value: 26_000, previous: null });
+    expect(twoMarkets.jobs).toBe(both.jobs);
+    expect(twoMarkets.guidanceMidFen).toBe(both.guidanceMidFen);
+    expect(twoMarkets.ratio).toBeCloseTo(both.ratio!, 12);
+    expect(await card(leader, MARCH, "guidanceMidFen")).toMatchObject({ value: 25_500, previous: null });
     expect((await card(leader, MARCH, "wageToGuidanceRatio")).value).toBeCloseTo(both.ratio!, 12);
     expect((await card(leader, { from: "2025-04", to: "2025-04" }, "wageToGuidanceRatio")).previous).toBeCloseTo(both.ratio!, 12);
+
+    // The rollups equal the base-table answer after the backdated publishes.
+    const diff = rowsOf<{ n: number }>(await env.db.execute(sql`select count(*)::int as n from (
+      (select * from analytics_month_wages except select * from analytics_expected_month_wages)
+      union all (select * from analytics_expected_month_wages except select * from analytics_month_wages)) x`));
+    expect(Number(diff[0]!.n)).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { bigint, date, integer, pgTable, primaryKey, smallint, text, uuid } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, numeric, pgTable, primaryKey, smallint, text, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Analytics rollups for the leaders' dashboard (issue 5). Every table is keyed by market first, then
@@ -21,6 +21,25 @@ import { bigint, date, integer, pgTable, primaryKey, smallint, text, uuid } from
 const month = () => date({ mode: "string" }).notNull();
 const n = () => integer().notNull().default(0);
 const big = () => bigint({ mode: "number" }).notNull().default(0);
+/**
+ * Σ over jobs of wage ÷ guidance midpoint, each term rounded to 12 decimals: exact numeric addition, so the
+ * trigger-kept sum equals the base-table sum to the last digit whatever the order of changes.
+ */
+const ratioSum = () => numeric({ mode: "string" }).notNull().default("0");
+
+/**
+ * Guidance columns of the wage rollups (M7), for day-rate jobs only: each job priced by the guidance table its
+ * market had in force ON THE JOB'S DAY (Asia/Shanghai day of starts_at; `guidance_mid`), so a version dated
+ * mid-month prices the days from its date on. `guided_count` counts the jobs that had a midpoint above 0; the
+ * sums run over those jobs. A group's wage-to-guidance ratio is wage_over_mid ÷ guided_count.
+ */
+const guidanceColumns = () => ({
+  guidedCount: n(),
+  wageOverMid: ratioSum(),
+  guidanceLowSumFen: big(),
+  guidanceMidSumFen: big(),
+  guidanceHighSumFen: big(),
+});
 
 /** Demand, placements, supply and distinct placed workers per trade. */
 export const analyticsMonthTrade = pgTable(
@@ -100,6 +119,7 @@ export const analyticsMonthWages = pgTable(
     skillGrade: text().notNull(),
     wageSumFen: big(),
     wageCount: n(),
+    ...guidanceColumns(),
   },
   (t) => [primaryKey({ name: "analytics_month_wages_pk", columns: [t.marketId, t.month, t.tradeCode, t.wageUnit, t.skillGrade] })],
 );
@@ -182,6 +202,38 @@ export const analyticsProvinceMonthWages = pgTable(
     skillGrade: text().notNull(),
     wageSumFen: big(),
     wageCount: n(),
+    ...guidanceColumns(),
   },
   (t) => [primaryKey({ name: "analytics_province_month_wages_pk", columns: [t.month, t.tradeCode, t.wageUnit, t.skillGrade] })],
+);
+
+/** `market_id` of core's default guidance table, which prices a market's days before its first published version. */
+export const DEFAULT_GUIDANCE_MARKET = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * Guidance ranges materialised from `policy_versions` (kind `wages`) by the API with core's `guidanceRange`
+ * (day unit, 0 stars, the order's skill grade), so the rollup triggers look a midpoint up instead of
+ * re-implementing the rule in SQL. One row set per (market, effective date) for every catalogue trade and skill
+ * grade, from the highest version of that date (as `effectivePolicy` picks); core's default table is one row set
+ * under DEFAULT_GUIDANCE_MARKET dated 1900-01-01. The set in force on a day is the market's latest dated on or
+ * before it, else the default. Written by `syncGuidanceMid` (start, seeds) and by publishing a wages version.
+ */
+export const guidanceMid = pgTable(
+  "guidance_mid",
+  {
+    marketId: uuid().notNull(),
+    effectiveFrom: date({ mode: "string" }).notNull(),
+    tradeCode: text().notNull(),
+    skillGrade: text().notNull(),
+    /** The policy version the row set was computed from (0: core's default). */
+    version: integer().notNull(),
+    lowFen: integer().notNull(),
+    midFen: integer().notNull(),
+    highFen: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "guidance_mid_pk", columns: [t.marketId, t.effectiveFrom, t.tradeCode, t.skillGrade] }),
+    // The triggers' lookup: one market's rows of a trade and grade, newest date first.
+    index("guidance_mid_lookup").on(t.marketId, t.tradeCode, t.skillGrade, t.effectiveFrom),
+  ],
 );

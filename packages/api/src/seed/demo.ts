@@ -4,6 +4,7 @@ import { hashPassword } from "../auth/password.ts";
 import type { Db } from "../db/client.ts";
 import { createDispatch } from "../queries/dispatches.ts";
 import { createEmployer } from "../queries/employers.ts";
+import { syncGuidanceMid } from "../queries/guidance-mid.ts";
 import { encryptPii, idNumberIndex, phoneIndex } from "../queries/pii.ts";
 import { shanghaiInstant } from "../queries/workforce-common.ts";
 import { ROLE_IDS, CROSS_MARKET_ROLES, type Role } from "../roles.ts";
@@ -240,6 +241,8 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<{ ma
 
   const ctx: DemoContext = { db, marketId, rng: r, today, staff, workerIds, employerIds, townshipIds: townIds, completed };
   for (const s of demoSeeders) await s.run(ctx);
+  // Guidance midpoints the wage rollups are priced by (core's default; any table a reused market published).
+  await syncGuidanceMid(db);
   return { marketId, logins };
 }
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { TRADES, shanghaiMonth } from "@lingong/core";
+import { DEFAULT_GUIDANCE_WAGE_POLICY, TRADES, shanghaiMonth, type GuidanceWagePolicy } from "@lingong/core";
 import type { Db } from "../db/client.ts";
+import { syncGuidanceMid } from "../queries/guidance-mid.ts";
 
 /**
  * A FAST bulk generator of province-scale data for the dashboard benchmark and the e2e tests: set-based
@@ -190,7 +191,26 @@ export async function seedProvince(db: Db, opts: ProvinceOptions = {}): Promise<
         case when w.wi % 4 = 0 then null else b.ends_on end
       from training_batches b join seed_markets m on m.id = b.market_id
       join seed_workers w on w.mi = m.mi and w.wi % 200 = (extract(month from b.starts_on)::int * 7) % 200`);
+    // Every market publishes its own guidance table (core's default scaled by its own 85–115%), from the first
+    // month; every tenth publishes a second one dated the 15th of a middle month, so a month is priced by two
+    // tables (by each job's day). The dashboard's wages view then compares each market with its own numbers.
+    const seeded = rowsOf<{ mi: number; id: string }>(await run(sql`select mi, id::text as id from seed_markets order by mi`));
+    const mid = Math.floor(N / 2);
+    const midDay = `${Math.floor((startIdx + mid) / 12)}-${String(((startIdx + mid) % 12) + 1).padStart(2, "0")}-15`;
+    const versions = seeded.flatMap(({ mi, id }) => {
+      const pct = 85 + ((mi * 7) % 31);
+      const first = { id, version: 1, from: firstMonth, body: scaledGuidance(pct, `province-${code0 + mi}-1`) };
+      return mi % 10 === 1 ? [first, { id, version: 2, from: midDay, body: scaledGuidance(pct + 6, `province-${code0 + mi}-2`) }] : [first];
+    });
+    for (let i = 0; i < versions.length; i += 50) {
+      await run(sql`insert into policy_versions (market_id, kind, version, body, effective_from, note, created_by) values ${sql.join(
+        versions.slice(i, i + 50).map((v) => sql`(${v.id}::uuid, 'wages', ${v.version}, ${JSON.stringify(v.body)}::jsonb, ${v.from}::date, '批量数据', ${staffId}::uuid)`),
+        sql`, `,
+      )}`);
+    }
     await run(sql`set local session_replication_role = origin`);
+    // Midpoints from core for the new versions; the rebuild below prices every rollup row with them.
+    await syncGuidanceMid(tx, { reprice: false });
     await run(sql`select analytics_rebuild()`);
   });
 
@@ -198,6 +218,18 @@ export async function seedProvince(db: Db, opts: ProvinceOptions = {}): Promise<
     await db.execute(sql`select (select count(*) from workers)::int as w, (select count(*) from job_orders)::int as o, (select count(*) from dispatches)::int as d`),
   );
   return { markets: M, workers: Number(counts?.w ?? 0), orders: Number(counts?.o ?? 0), dispatches: Number(counts?.d ?? 0), ms: Date.now() - started };
+}
+
+/** Core's default guidance table with every day rate scaled to `pct` percent. */
+function scaledGuidance(pct: number, version: string): GuidanceWagePolicy {
+  const scale = (v: number) => Math.round((v * pct) / 100 / 100) * 100;
+  const d = DEFAULT_GUIDANCE_WAGE_POLICY;
+  return {
+    ...d,
+    version,
+    dayRateFen: Object.fromEntries(Object.entries(d.dayRateFen).map(([t, row]) => [t, Object.fromEntries(Object.entries(row).map(([g, v]) => [g, scale(v)]))])),
+    categoryDefaultFen: Object.fromEntries(Object.entries(d.categoryDefaultFen).map(([c, v]) => [c, scale(v)])) as GuidanceWagePolicy["categoryDefaultFen"],
+  };
 }
 
 function rowsOf<T>(r: unknown): T[] {

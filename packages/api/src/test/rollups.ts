@@ -27,10 +27,10 @@ const VALUES: Record<string, string> = {
   analytics_month_trade: "demand_orders, demand_headcount, placements, completed, seekers_delta, placed_workers",
   analytics_month_totals: "demand_orders, demand_headcount, placements, completed",
   analytics_province_month_trade: "demand_orders, demand_headcount, placements, completed, seekers_delta, placed_workers",
-  analytics_province_month_wages: "wage_sum_fen, wage_count",
+  analytics_province_month_wages: "wage_sum_fen, wage_count, guided_count, wage_over_mid, guidance_low_sum_fen, guidance_mid_sum_fen, guidance_high_sum_fen",
   analytics_month_group: "registered_delta, seekers_delta, placed_workers",
   analytics_month_stars: "registered_delta, seekers_delta, placed_workers",
-  analytics_month_wages: "wage_sum_fen, wage_count",
+  analytics_month_wages: "wage_sum_fen, wage_count, guided_count, wage_over_mid, guidance_low_sum_fen, guidance_mid_sum_fen, guidance_high_sum_fen",
   analytics_month_complaints: "filed, upheld, closed, resolution_minutes_sum",
   analytics_month_counters: "value",
 };
