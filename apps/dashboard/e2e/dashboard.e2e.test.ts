@@ -5,10 +5,12 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_GUIDANCE_WAGE_POLICY, shanghaiDate, shanghaiMonth } from "@lingong/core";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createDatabase, type Database } from "../../../packages/api/src/db/client.ts";
 import { migrateDatabase } from "../../../packages/api/src/db/migrate.ts";
 import { complaintsView, placement, services, supplyDemand, wages, type AnalyticsFilter } from "../../../packages/api/src/queries/analytics.ts";
+import { rowsOf } from "../../../packages/api/src/queries/analytics-sql.ts";
+import { syncGuidanceMid } from "../../../packages/api/src/queries/guidance-mid.ts";
 import { markets } from "../../../packages/api/src/schema/core.ts";
 import { policyVersions } from "../../../packages/api/src/schema/orders.ts";
 import { seedDemo } from "../../../packages/api/src/seed/demo.ts";
@@ -89,7 +91,14 @@ describe.runIf(hasChromium)("dashboard in Chromium on demo data", () => {
       dayRateFen: Object.fromEntries(Object.entries(DEFAULT_GUIDANCE_WAGE_POLICY.dayRateFen).map(([trade, row]) => [trade, up(row)])),
       categoryDefaultFen: up(DEFAULT_GUIDANCE_WAGE_POLICY.categoryDefaultFen),
     };
+    const midSum = async () =>
+      Number(rowsOf<{ s: number }>(await database.db.execute(sql`select coalesce(sum(guidance_mid_sum_fen), 0)::bigint as s from analytics_month_wages where market_id = ${second!.id}::uuid`))[0]!.s);
+    const defaultPriced = await midSum();
+    // Written straight into the table (as an import would), so the startup sync prices the county's rollups by it.
     await database.db.insert(policyVersions).values({ marketId: second!.id, kind: "wages", version: 1, body, effectiveFrom: "2020-01-01" });
+    expect(await syncGuidanceMid(database.db)).toEqual({ sets: 1, repriced: 1 });
+    expect(defaultPriced).toBeGreaterThan(0);
+    expect(await midSum()).toBeGreaterThan(defaultPriced * 1.15);
     const login = demo.logins.find((l) => l.role === "leader");
     if (!login) throw new Error("seedDemo made no leader login");
     leader = login;
@@ -200,7 +209,7 @@ describe.runIf(hasChromium)("dashboard in Chromium on demo data", () => {
     const apiWages = (await wages(database.db, province)).trades.slice(0, 15);
     expect(w.series[3]!.sum).toBeCloseTo(apiWages.reduce((a, r) => a + (r.ratio === null ? 0 : Math.round(r.ratio * 1000) / 10), 0), 6);
     expect(w.series[3]!.points).toBe(apiWages.length);
-    await expect(page.locator('[data-view="wages"]').innerText()).resolves.toContain("该县当月施行的指导价中位");
+    await expect(page.locator('[data-view="wages"]').innerText()).resolves.toContain("该县在用工当天施行的指导价中位");
     await shot("06-wages");
     await page.getByRole("tab", { name: /培训/ }).click();
     expect((await chart(page, "training")).series[1]!.sum).toBeGreaterThan(0);
