@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { Card, Col, Row, Statistic, Typography } from "antd";
-import { METRIC_DEFINITIONS, formatFen } from "@lingong/core";
+import { Card, Col, Row, Statistic, Tag, Typography } from "antd";
+import { METRIC_DEFINITIONS, formatFen, shanghaiDate } from "@lingong/core";
 import type { AnalyticsFilterInput, OverviewData } from "../api-types.ts";
 import { translator, useLang } from "../i18n.ts";
 import { useTRPC } from "../trpc.ts";
@@ -36,6 +36,16 @@ export function formatChange(card: Card): string {
   return `${sign}${Math.abs(d)} (${sign}${Math.abs((d / card.previous) * 100).toFixed(1)}%)`;
 }
 
+/**
+ * The overview's month is still running when it is today's (Asia/Shanghai) month: its counts cover
+ * only the days so far, against the whole previous month, so a leader reading "-88%" on the 4th must
+ * be told. Returns the day the figures run to (`YYYY-MM-DD`), or null for a finished month.
+ */
+export function monthInProgress(month: string, now: Date): string | null {
+  const today = shanghaiDate(now);
+  return today.slice(0, 7) === month ? today : null;
+}
+
 export function OverviewView({ filter, dark, refetchInterval }: { filter: AnalyticsFilterInput; dark?: boolean; refetchInterval?: number | false }) {
   const trpc = useTRPC();
   const { lang } = useLang();
@@ -48,6 +58,11 @@ export function OverviewView({ filter, dark, refetchInterval }: { filter: Analyt
       <Typography.Text type="secondary">
         {data ? `${data.month}（${t("previous")} ${data.previousMonth}）· ${t("openNow")} ${data.openNow.orders} ${t("orders")} / ${data.openNow.headcount} ${t("people")}` : ""}
       </Typography.Text>
+      {data && monthInProgress(data.month, new Date()) ? (
+        <Tag color="orange" data-testid="month-in-progress" style={{ marginLeft: 8 }}>
+          {t("monthInProgress").replace("{date}", monthInProgress(data.month, new Date())!.slice(5))}
+        </Tag>
+      ) : null}
       <Row gutter={[12, 12]} style={{ marginTop: 8 }}>
         {(data?.cards ?? []).map((c) => (
           <Col key={c.key} xs={12} md={8} lg={6} xl={dark ? 4 : 6}>
