@@ -91,7 +91,7 @@ function PolicyPanel({ kind }: { kind: Kind }) {
           expandable={{ expandedRowRender: (r) => <pre style={PRE}>{JSON.stringify(r.body, null, 2)}</pre> }}
           columns={[
             { title: t("adm.pol.version"), dataIndex: "version", width: 80, render: (v: number) => t.f("adm.pol.versionN", { v }) },
-            { title: t("adm.pol.versionId"), key: "versionId", width: 180, render: (_: unknown, r) => versionId(r.body) },
+            { title: t("adm.pol.versionId"), key: "versionId", width: 230, render: (_: unknown, r) => versionId(r.body) },
             { title: t("ops.sanc.effectiveOn"), dataIndex: "effectiveFrom", width: 120 },
             { title: t("ops.c.note"), dataIndex: "note" },
             { title: t("adm.pol.publisher"), dataIndex: "createdByName", width: 120 },

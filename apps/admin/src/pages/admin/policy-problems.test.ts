@@ -56,11 +56,11 @@ describe("policyProblems words core's findings, naming the field", () => {
     const zhOut = policyProblems("rewards", brokenReward, msg("zh"));
     expect(zhOut).toEqual([
       "版本标识（version）：须为不超过 50 个字的非空文字",
-      "统计期（天）（windowDays）：须为 1 至 3650 之间的整数",
+      "统计天数（windowDays）：须为 1 至 3650 之间的整数",
       "置信系数 z（z）：须为大于 0、不超过 5 的数",
       "内部表扬·最少完成单数（commendation.minJobs）：须为不小于 0 的整数",
       "内部表扬·满意率下限（commendation.minSatisfactionLb）：须在 0 至 1 之间",
-      "内部表扬·再次给予间隔（天）（commendation.cooldownDays）：须为 0 至 3650 之间的整数",
+      "内部表扬·再次给予间隔天数（commendation.cooldownDays）：须为 0 至 3650 之间的整数",
       "内部表扬·成立投诉上限（commendation.maxUpheldComplaints）：超出允许范围",
       "免费培训（freeTraining）：缺少这一项",
       "年度荣誉·最低星级（annualHonour.minStars）：超出允许范围",
@@ -71,7 +71,7 @@ describe("policyProblems words core's findings, naming the field", () => {
   it("names every broken employer field by its event, and says which threshold is below which", () => {
     const out = policyProblems("employer", brokenEmployer, msg("zh"));
     expect(out).toEqual([
-      "事件计入期（天）（windowDays）：须为 1 至 3650 之间的整数",
+      "事件计入天数（windowDays）：须为 1 至 3650 之间的整数",
       "欠薪经核实（已调解）·名称（events.wage_arrears_confirmed.label）：须有中文和英文名称（zh、en）",
       "欠薪经核实（已调解）·警告起数（events.wage_arrears_confirmed.warningAt）：须为不小于 1 的整数",
       "欠薪经核实（已调解）·清出起数（events.wage_arrears_confirmed.exclusionAt）：须为不小于 1 的整数",
