@@ -66,7 +66,7 @@ describe.runIf(hasChromium)("reward and employer-record policies: the head publi
     await page.getByTestId("publish-submit").click();
     await expect
       .poll(() => page.getByTestId("policy-problems").textContent(), T)
-      .toContain("内部表扬·最少完成单数（commendation.minJobs）：须为不小于 0 的整数");
+      .toContain("内部表扬·最少完成单数（commendation.minJobs）：须为 0 至 100000 之间的整数");
     expect(await page.getByTestId("policy-problems").textContent()).toContain("规则参数有误，未发布");
     await shot(page, "policies-rewards-refused");
     expect(await versions(page, "rewards")).toHaveLength(before.length);

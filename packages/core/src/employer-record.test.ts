@@ -81,7 +81,7 @@ describe("decideEmployerAction laws", () => {
 });
 
 describe("validateEmployerPolicy", () => {
-  it("accepts the default and names each broken field", () => {
+  it("accepts the default and names each broken field by its event, in Chinese and English", () => {
     expect(validateEmployerPolicy(P)).toEqual([]);
     const broken = {
       ...P,
@@ -89,11 +89,28 @@ describe("validateEmployerPolicy", () => {
       events: { ...P.events, malicious_arrears: { ...P.events.malicious_arrears, warningAt: 3, exclusionAt: 2 }, bribery: { label: { zh: "行贿", en: "Bribery" }, warningAt: 1, exclusionAt: 1 } },
     };
     expect(validateEmployerPolicy(broken)).toEqual([
-      "windowDays must be an integer in 1..3650",
-      "events.malicious_arrears.exclusionAt is below warningAt",
-      "events.bribery is not a known event type",
+      { code: "policy.int_range", zh: "事件计入天数（windowDays）：须为 1 至 3650 之间的整数", en: "Days an event counts (windowDays): must be a whole number from 1 to 3650", data: { field: "windowDays", min: 1, max: 3650 } },
+      {
+        code: "policy.below",
+        zh: "恶意欠薪·清出起数（events.malicious_arrears.exclusionAt）：不能小于警告起数",
+        en: "Malicious wage arrears › Cases for exclusion (events.malicious_arrears.exclusionAt): cannot be below Cases for a warning",
+        data: { field: "events.malicious_arrears.exclusionAt", other: "warningAt" },
+      },
+      { code: "policy.unknown_event", zh: "bribery（events.bribery）：不是已知的事件类型", en: "bribery (events.bribery): is not a known event type", data: { field: "events.bribery" } },
     ]);
     const { false_information: _dropped, ...fewer } = P.events;
-    expect(validateEmployerPolicy({ ...P, events: fewer })).toEqual(["events.false_information is missing"]);
+    expect(validateEmployerPolicy({ ...P, events: fewer })).toEqual([
+      { code: "policy.missing", zh: "提供虚假用工信息（events.false_information）：缺少这一项", en: "False job information (events.false_information): is missing", data: { field: "events.false_information" } },
+    ]);
+    expect(validateEmployerPolicy({ ...P, events: [] })).toMatchObject([{ code: "policy.missing", zh: "各类事件规则（events）：缺少这一项", data: { field: "events" } }]);
+  });
+
+  it("names a broken label and thresholds by the default's event name, whatever label was sent", () => {
+    const broken = { ...P, events: { ...P.events, wage_arrears_confirmed: { label: { zh: "" }, warningAt: 0, exclusionAt: 1001 } } };
+    expect(validateEmployerPolicy(broken).map((p) => [p.code, p.zh])).toEqual([
+      ["policy.label", "欠薪经核实（已调解）·名称（events.wage_arrears_confirmed.label）：须有中文和英文名称（zh、en）"],
+      ["policy.int_range", "欠薪经核实（已调解）·警告起数（events.wage_arrears_confirmed.warningAt）：须为 1 至 1000 之间的整数"],
+      ["policy.int_range", "欠薪经核实（已调解）·清出起数（events.wage_arrears_confirmed.exclusionAt）：须为 1 至 1000 之间的整数"],
+    ]);
   });
 });

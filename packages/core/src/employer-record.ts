@@ -1,4 +1,6 @@
 import { addDays, dayNumber } from "./dates.ts";
+import { notAnObject, policyProblemList } from "./policy-problems.ts";
+import type { PartNames, PolicyProblem } from "./policy-problems.ts";
 import { reason } from "./types.ts";
 import type { IsoDate, Reason } from "./types.ts";
 
@@ -114,32 +116,44 @@ export function decideEmployerAction(policy: EmployerPolicy, input: { events: re
 
 const EVENT_TYPES: readonly EmployerEventType[] = ["wage_arrears_confirmed", "malicious_arrears", "discriminatory_posting", "false_information"];
 
+// Each event's rules are named by the event, in the default's words: a published label may be the broken part.
+const EMPLOYER_PART_NAMES: PartNames = {
+  windowDays: { zh: "事件计入天数", en: "Days an event counts" },
+  ...Object.fromEntries(EVENT_TYPES.map((t) => [t, DEFAULT_EMPLOYER_POLICY.events[t].label])),
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 /**
- * Problems with an employer policy a market publishes (empty when it is sound): every event type
- * needs a label and thresholds with 1 <= warningAt <= exclusionAt, since an unknown event would
- * otherwise make decideEmployerAction throw.
+ * Problems with an employer policy a market publishes (empty when it is sound), each with its field's
+ * path and Chinese and English text naming it: every event type needs a label and thresholds with
+ * 1 <= warningAt <= exclusionAt, since an unknown event would otherwise make decideEmployerAction throw.
  */
-export function validateEmployerPolicy(policy: unknown): string[] {
-  const problems: string[] = [];
-  if (typeof policy !== "object" || policy === null) return ["policy must be an object"];
-  const p = policy as Record<string, unknown>;
+export function validateEmployerPolicy(policy: unknown): PolicyProblem[] {
+  if (!isObject(policy)) return notAnObject();
+  const p = policy;
+  const out = policyProblemList(EMPLOYER_PART_NAMES);
   const posInt = (n: unknown, max: number): n is number => typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= max;
-  if (typeof p.version !== "string" || p.version.trim() === "" || p.version.length > 50) problems.push("version must be a non-empty string of at most 50 characters");
-  if (!posInt(p.windowDays, 3650)) problems.push("windowDays must be an integer in 1..3650");
-  const events = typeof p.events === "object" && p.events !== null ? (p.events as Record<string, unknown>) : null;
-  if (!events) return [...problems, "events is missing"];
+  if (typeof p.version !== "string" || p.version.trim() === "" || p.version.length > 50) out.text("version", 50);
+  if (!posInt(p.windowDays, 3650)) out.intRange("windowDays", 1, 3650);
+  const events = p.events;
+  if (!isObject(events)) {
+    out.missing("events");
+    return out.list;
+  }
   for (const type of EVENT_TYPES) {
-    const r = events[type] as Record<string, unknown> | undefined;
-    if (typeof r !== "object" || r === null) {
-      problems.push(`events.${type} is missing`);
+    const r = events[type];
+    const at = `events.${type}`;
+    if (!isObject(r)) {
+      out.missing(at);
       continue;
     }
-    const label = r.label as Record<string, unknown> | undefined;
-    if (typeof label?.zh !== "string" || typeof label.en !== "string" || !label.zh.trim()) problems.push(`events.${type}.label needs zh and en`);
-    if (!posInt(r.warningAt, 1000)) problems.push(`events.${type}.warningAt must be an integer >= 1`);
-    if (!posInt(r.exclusionAt, 1000)) problems.push(`events.${type}.exclusionAt must be an integer >= 1`);
-    else if (posInt(r.warningAt, 1000) && r.exclusionAt < r.warningAt) problems.push(`events.${type}.exclusionAt is below warningAt`);
+    const label = isObject(r.label) ? r.label : undefined;
+    if (typeof label?.zh !== "string" || typeof label.en !== "string" || !label.zh.trim()) out.label(`${at}.label`);
+    if (!posInt(r.warningAt, 1000)) out.intRange(`${at}.warningAt`, 1, 1000);
+    if (!posInt(r.exclusionAt, 1000)) out.intRange(`${at}.exclusionAt`, 1, 1000);
+    else if (posInt(r.warningAt, 1000) && r.exclusionAt < r.warningAt) out.below(`${at}.exclusionAt`, "warningAt");
   }
-  for (const k of Object.keys(events)) if (!EVENT_TYPES.includes(k as EmployerEventType)) problems.push(`events.${k} is not a known event type`);
-  return problems;
+  for (const k of Object.keys(events)) if (!EVENT_TYPES.includes(k as EmployerEventType)) out.unknownEvent(`events.${k}`);
+  return out.list;
 }

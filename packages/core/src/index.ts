@@ -19,6 +19,7 @@ export * from "./guidance-wage.ts";
 export * from "./metrics.ts";
 export * from "./sanction-policy.ts";
 export * from "./sanction-ladder.ts";
+export * from "./policy-problems.ts";
 export * from "./rewards.ts";
 export * from "./employer-record.ts";
 export * from "./draw-lottery.ts";

@@ -107,20 +107,39 @@ describe("decideRewards laws", () => {
 });
 
 describe("validateRewardPolicy", () => {
-  it("accepts the default and names each broken field", () => {
+  it("accepts the default and names each broken field, by path and in Chinese and English", () => {
     expect(validateRewardPolicy(P)).toEqual([]);
-    expect(validateRewardPolicy(null)).toEqual(["policy must be an object"]);
+    expect(validateRewardPolicy(null)).toEqual([{ code: "policy.not_object", zh: "政策内容须为 JSON 对象", en: "The policy must be a JSON object", data: { field: "" } }]);
+    expect(validateRewardPolicy([P])).toMatchObject([{ code: "policy.not_object" }]);
     const broken = { ...P, version: "", windowDays: 0, commendation: { ...P.commendation, minSatisfactionLb: 1.5 }, annualHonour: { ...P.annualHonour, minStars: 6 } };
-    const problems = validateRewardPolicy(broken);
-    expect(problems).toEqual(
-      expect.arrayContaining([
-        expect.stringContaining("version"),
-        expect.stringContaining("windowDays"),
-        "commendation.minSatisfactionLb must be in 0..1",
-        "annualHonour.minStars is out of range",
-      ]),
-    );
+    expect(validateRewardPolicy(broken)).toEqual([
+      { code: "policy.text", zh: "版本标识（version）：须为不超过 50 个字的非空文字", en: "Version id (version): must be non-empty text of at most 50 characters", data: { field: "version", max: 50 } },
+      { code: "policy.int_range", zh: "统计天数（windowDays）：须为 1 至 3650 之间的整数", en: "Days of record counted (windowDays): must be a whole number from 1 to 3650", data: { field: "windowDays", min: 1, max: 3650 } },
+      {
+        code: "policy.share",
+        zh: "内部表扬·满意率下限（commendation.minSatisfactionLb）：须在 0 至 1 之间",
+        en: "Internal commendation › Minimum satisfaction (commendation.minSatisfactionLb): must be between 0 and 1",
+        data: { field: "commendation.minSatisfactionLb", min: 0, max: 1 },
+      },
+      {
+        code: "policy.int_range",
+        zh: "年度荣誉·最低星级（annualHonour.minStars）：须为 0 至 5 之间的整数",
+        en: "Annual honour › Lowest star grade (annualHonour.minStars): must be a whole number from 0 to 5",
+        data: { field: "annualHonour.minStars", min: 0, max: 5 },
+      },
+    ]);
     const { freeTraining: _dropped, ...missing } = P;
-    expect(validateRewardPolicy(missing)).toEqual(["freeTraining is missing"]);
+    expect(validateRewardPolicy(missing)).toEqual([
+      { code: "policy.missing", zh: "免费技能培训（freeTraining）：缺少这一项", en: "Free skills training (freeTraining): is missing", data: { field: "freeTraining" } },
+    ]);
+  });
+
+  it("tells the bounds of each extra field, not only that it is out of range", () => {
+    const broken = { ...P, commendation: { ...P.commendation, maxUpheldComplaints: -1 }, annualHonour: { ...P.annualHonour, cleanDays: 0 }, z: 7 };
+    expect(validateRewardPolicy(broken).map((p) => [p.data.field, p.zh])).toEqual([
+      ["z", "置信系数 z（z）：须为大于 0、不超过 5 的数"],
+      ["commendation.maxUpheldComplaints", "内部表扬·成立投诉上限（commendation.maxUpheldComplaints）：须为 0 至 100000 之间的整数"],
+      ["annualHonour.cleanDays", "年度荣誉·无投诉无处分天数（annualHonour.cleanDays）：须为 1 至 3650 之间的整数"],
+    ]);
   });
 });

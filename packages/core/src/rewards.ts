@@ -1,5 +1,7 @@
 import { dayNumber } from "./dates.ts";
 import type { WorkerStatus } from "./grading-policy.ts";
+import { notAnObject, policyProblemList } from "./policy-problems.ts";
+import type { PartNames, PolicyProblem } from "./policy-problems.ts";
 import { reason } from "./types.ts";
 import type { IsoDate, Reason, StarGrade } from "./types.ts";
 import { wilsonLowerBound } from "./wilson-lower-bound.ts";
@@ -152,33 +154,45 @@ export function decideRewards(policy: RewardPolicy, input: RewardInput): RewardD
 const isCount = (n: unknown, max = 100_000): n is number => typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= max;
 const isStars = (n: unknown): boolean => isCount(n, 5);
 const isShare = (n: unknown): boolean => typeof n === "number" && n >= 0 && n <= 1;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+// The rule groups are named as the rewards they give.
+const REWARD_PART_NAMES: PartNames = {
+  windowDays: { zh: "统计天数", en: "Days of record counted" },
+  commendation: LABELS.commendation,
+  promotionRecommendation: LABELS.promotion_recommendation,
+  freeTraining: LABELS.free_training,
+  annualHonour: LABELS.annual_honour,
+};
 
 /**
- * Problems with a reward policy a market publishes (empty when it is sound). The body arrives as
- * JSON, so every field is checked for presence and range, not only trusted to the type.
+ * Problems with a reward policy a market publishes (empty when it is sound), each with its field's
+ * path and Chinese and English text naming it. The body arrives as JSON, so every field is checked
+ * for presence and range, not only trusted to the type.
  */
-export function validateRewardPolicy(policy: unknown): string[] {
-  const problems: string[] = [];
-  if (typeof policy !== "object" || policy === null) return ["policy must be an object"];
-  const p = policy as Record<string, unknown>;
-  if (typeof p.version !== "string" || p.version.trim() === "" || p.version.length > 50) problems.push("version must be a non-empty string of at most 50 characters");
-  if (!isCount(p.windowDays, 3650) || p.windowDays === 0) problems.push("windowDays must be an integer in 1..3650");
-  if (!(typeof p.z === "number" && p.z > 0 && p.z <= 5)) problems.push("z must be a number in (0, 5]");
-  const rule = (name: string, extra: Record<string, (v: unknown) => boolean>) => {
-    const r = p[name];
-    if (typeof r !== "object" || r === null) {
-      problems.push(`${name} is missing`);
+export function validateRewardPolicy(policy: unknown): PolicyProblem[] {
+  if (!isObject(policy)) return notAnObject();
+  const p = policy;
+  const out = policyProblemList(REWARD_PART_NAMES);
+  if (typeof p.version !== "string" || p.version.trim() === "" || p.version.length > 50) out.text("version", 50);
+  if (!isCount(p.windowDays, 3650) || p.windowDays === 0) out.intRange("windowDays", 1, 3650);
+  if (!(typeof p.z === "number" && p.z > 0 && p.z <= 5)) out.numRange("z", 0, 5);
+  // Each extra field: its check and, when it fails, the bounds told to the head.
+  const rule = (name: string, extra: Record<string, { ok: (v: unknown) => boolean; min: number; max: number }>) => {
+    const o = p[name];
+    if (!isObject(o)) {
+      out.missing(name);
       return;
     }
-    const o = r as Record<string, unknown>;
-    if (!isCount(o.minJobs)) problems.push(`${name}.minJobs must be a non-negative integer`);
-    if (!isShare(o.minSatisfactionLb)) problems.push(`${name}.minSatisfactionLb must be in 0..1`);
-    if (!isCount(o.cooldownDays, 3650)) problems.push(`${name}.cooldownDays must be an integer in 0..3650`);
-    for (const [k, ok] of Object.entries(extra)) if (!ok(o[k])) problems.push(`${name}.${k} is out of range`);
+    if (!isCount(o.minJobs)) out.intRange(`${name}.minJobs`, 0, 100_000);
+    if (!isShare(o.minSatisfactionLb)) out.share(`${name}.minSatisfactionLb`);
+    if (!isCount(o.cooldownDays, 3650)) out.intRange(`${name}.cooldownDays`, 0, 3650);
+    for (const [k, { ok, min, max }] of Object.entries(extra)) if (!ok(o[k])) out.intRange(`${name}.${k}`, min, max);
   };
-  rule("commendation", { maxUpheldComplaints: (v) => isCount(v) });
-  rule("promotionRecommendation", { maxStars: isStars });
-  rule("freeTraining", { maxStars: isStars });
-  rule("annualHonour", { minStars: isStars, cleanDays: (v) => isCount(v, 3650) && v > 0 });
-  return problems;
+  const stars = { ok: isStars, min: 0, max: 5 };
+  rule("commendation", { maxUpheldComplaints: { ok: (v) => isCount(v), min: 0, max: 100_000 } });
+  rule("promotionRecommendation", { maxStars: stars });
+  rule("freeTraining", { maxStars: stars });
+  rule("annualHonour", { minStars: stars, cleanDays: { ok: (v) => isCount(v, 3650) && v > 0, min: 1, max: 3650 } });
+  return out.list;
 }

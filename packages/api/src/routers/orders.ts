@@ -161,9 +161,13 @@ export const policiesRouter = router({
       }
       if (input.kind === "rewards" || input.kind === "employer") {
         // A malformed body would make every later decision of this kind fail: refuse it here.
-        const problems = input.kind === "rewards" ? validateRewardPolicy(input.body) : validateEmployerPolicy(input.body);
-        const what = input.kind === "rewards" ? "奖励规则" : "用工方处理规则";
-        if (problems.length > 0) throw new DomainError("BAD_REQUEST", `${what}有误：${problems.slice(0, 3).join("；")}`, { field: "body", messageEn: problems.slice(0, 3).join("; ") });
+        const problems = (input.kind === "rewards" ? validateRewardPolicy(input.body) : validateEmployerPolicy(input.body)).slice(0, 3);
+        const [zh, en] = input.kind === "rewards" ? ["奖励规则", "Reward policy"] : ["用工方处理规则", "Employer-record policy"];
+        if (problems.length > 0)
+          throw new DomainError("BAD_REQUEST", `${zh}有误，未发布。${problems.map((p) => p.zh).join("；")}`, {
+            field: "body",
+            messageEn: `${en} not published. ${problems.map((p) => p.en).join("; ")}`,
+          });
       }
       return mutate(ctx, { action: "policies.publish", targetType: "policy_version", idempotencyKey: input.idempotencyKey }, async (tx) => {
         await lockKey(tx, `policy:${marketId}:${input.kind}`);

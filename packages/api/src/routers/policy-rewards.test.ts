@@ -93,20 +93,38 @@ describeOnBothDatabases("rewards and employer record follow the market's policy 
     expect(row).toMatchObject({ policyVersion: "county-2025-strict", policyVersionNo: 2 });
   });
 
-  it("refuses to publish a malformed reward or employer policy, naming the body, and saves nothing", async () => {
+  it("refuses to publish a malformed reward or employer policy in Chinese naming the field, English beside it, and saves nothing", async () => {
     const e = env();
     const head = e.caller("head");
     const before = await e.db.select({ id: policyVersions.id }).from(policyVersions);
-    const badReward = { ...DEFAULT_REWARD_POLICY, windowDays: 0, commendation: { minJobs: -1 } };
-    await expect(head.policies.publish({ kind: "rewards", body: badReward, effectiveFrom: today() })).rejects.toMatchObject({
+    const badReward = { ...DEFAULT_REWARD_POLICY, windowDays: 0, commendation: { ...DEFAULT_REWARD_POLICY.commendation, minJobs: -1 } };
+    const refused = await head.policies.publish({ kind: "rewards", body: badReward, effectiveFrom: today() }).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(refused).toMatchObject({
       code: "BAD_REQUEST",
-      cause: { field: "body" },
-      message: expect.stringContaining("奖励规则有误"),
+      message: "奖励规则有误，未发布。统计天数（windowDays）：须为 1 至 3650 之间的整数；内部表扬·最少完成单数（commendation.minJobs）：须为 0 至 100000 之间的整数",
+      cause: {
+        field: "body",
+        messageEn:
+          "Reward policy not published. Days of record counted (windowDays): must be a whole number from 1 to 3650; Internal commendation › Minimum completed jobs (commendation.minJobs): must be a whole number from 0 to 100000",
+      },
     });
-    const badEmployer = { ...DEFAULT_EMPLOYER_POLICY, events: { malicious_arrears: DEFAULT_EMPLOYER_POLICY.events.malicious_arrears } };
+    // No English wording of core's leaks into the Chinese message.
+    expect((refused as Error).message).not.toMatch(/must|missing|range/);
+    const badEmployer = {
+      ...DEFAULT_EMPLOYER_POLICY,
+      events: { ...DEFAULT_EMPLOYER_POLICY.events, malicious_arrears: { ...DEFAULT_EMPLOYER_POLICY.events.malicious_arrears, warningAt: 3, exclusionAt: 2 } },
+    };
     await expect(head.policies.publish({ kind: "employer", body: badEmployer, effectiveFrom: today() })).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: expect.stringContaining("用工方处理规则有误"),
+      message: "用工方处理规则有误，未发布。恶意欠薪·清出起数（events.malicious_arrears.exclusionAt）：不能小于警告起数",
+    });
+    // At most three problems are told, so the message stays readable.
+    const { events: _events, ...noEvents } = DEFAULT_EMPLOYER_POLICY;
+    await expect(head.policies.publish({ kind: "employer", body: { ...noEvents, version: "", windowDays: 0, extra: 1 }, effectiveFrom: today() })).rejects.toMatchObject({
+      message: "用工方处理规则有误，未发布。版本标识（version）：须为不超过 50 个字的非空文字；事件计入天数（windowDays）：须为 1 至 3650 之间的整数；各类事件规则（events）：缺少这一项",
     });
     await expect(e.caller("office").policies.publish({ kind: "rewards", body: { ...DEFAULT_REWARD_POLICY }, effectiveFrom: today() })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await e.db.select({ id: policyVersions.id }).from(policyVersions)).toHaveLength(before.length);

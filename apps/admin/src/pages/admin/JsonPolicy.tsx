@@ -107,7 +107,7 @@ export function JsonPolicy({ kind, body, editable }: { kind: Kind; body: unknown
             setError(t("adm.pol.jsonBad"));
             return null;
           }
-          const found = isCheckedKind(kind) ? policyProblems(kind, v, t) : [];
+          const found = isCheckedKind(kind) ? policyProblems(kind, v, t.lang) : [];
           setProblems(found);
           return found.length > 0 ? null : (v as Record<string, unknown>);
         }}
