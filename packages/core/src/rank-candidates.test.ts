@@ -5,28 +5,10 @@ import { DEFAULT_MATCHING_POLICY } from "./matching-policy.ts";
 import type { MatchingPolicy } from "./matching-policy.ts";
 import { EXCLUSION_CODES, isoDayNumberUnchecked, rankCandidates } from "./rank-candidates.ts";
 import type { MatchCandidate, MatchOrder } from "./rank-candidates.ts";
+import { ORDER, TODAY, worker } from "./rank-test-fixtures.ts";
 import type { SkillGrade, StarGrade } from "./types.ts";
 
 const P = DEFAULT_MATCHING_POLICY;
-const TODAY = "2024-06-15";
-const ORDER: MatchOrder = { trade: "6-29-01-01", minSkillGrade: "L5", headcount: 2, startDate: "2024-06-17", endDate: "2024-06-19", township: "龙港镇" };
-
-function worker(id: string, over: Partial<MatchCandidate> = {}): MatchCandidate {
-  return {
-    id,
-    trades: [{ code: "6-29-01-01", skillGrade: "L4" }],
-    stars: 3,
-    ratedJobs: 10,
-    satisfiedJobs: 9,
-    township: "龙港镇",
-    busy: [],
-    status: "active",
-    certificates: [],
-    lastJobDate: "2024-06-01",
-    earnings30dFen: 200_000,
-    ...over,
-  };
-}
 
 describe("rankCandidates: hard filters", () => {
   it("excludes each failing worker with its reason code and counts it under the first failing filter", () => {
