@@ -4,6 +4,7 @@ import { useT } from "../../i18n/index.tsx";
 import type { In } from "../../lib/api-types.ts";
 import { isCheckedKind, policyProblems } from "./policy-problems.ts";
 import { PublishBar } from "./PublishBar.tsx";
+import { ProblemsAlert } from "./ProblemsAlert.tsx";
 
 type Kind = In<"policies.get">["kind"];
 
@@ -64,22 +65,7 @@ export function JsonPolicy({ kind, body, editable }: { kind: Kind; body: unknown
   return (
     <div>
       <Alert type="info" showIcon title={t("adm.pol.editHint")} style={{ marginBottom: 8 }} />
-      {problems.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="policy-problems"
-          title={t("adm.pol.problems")}
-          description={
-            <ul style={{ margin: 0, paddingLeft: 18 }}>
-              {problems.slice(0, 10).map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          }
-          style={{ marginBottom: 8 }}
-        />
-      )}
+      <ProblemsAlert title={t("adm.pol.problems")} problems={problems} testId="policy-problems" />
       <Input.TextArea
         aria-label={t("adm.pol.jsonLabel")}
         value={text}

@@ -10,7 +10,7 @@ import {
   type SkillGrade,
   type TradeCategory,
 } from "@lingong/core";
-import { Alert, Descriptions, InputNumber, Space, Table, Typography } from "antd";
+import { Descriptions, InputNumber, Space, Table, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { ExportButton } from "../../components/ExportButton.tsx";
 import { useT } from "../../i18n/index.tsx";
@@ -18,6 +18,7 @@ import { yuanToFen } from "../../lib/display.ts";
 import type { ExportColumn } from "../../lib/excel.ts";
 import { PublishBar } from "./PublishBar.tsx";
 import { toFenTable, toYuanGrid, wageProblems, type YuanGrid } from "./wage-table.ts";
+import { ProblemsAlert } from "./ProblemsAlert.tsx";
 
 interface Row {
   code: string;
@@ -64,22 +65,7 @@ export function WageGrid({ body, editable }: { body: unknown; editable: boolean 
         <Typography.Text type="secondary">{t("adm.wage.hint")}</Typography.Text>
         <ExportButton name={t("adm.wage.export")} columns={exportCols} rows={ROWS} />
       </Space>
-      {problems.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="wage-problems"
-          title={t("adm.wage.problems")}
-          description={
-            <ul style={{ margin: 0, paddingLeft: 18 }}>
-              {problems.slice(0, 10).map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          }
-          style={{ marginBottom: 8 }}
-        />
-      )}
+      <ProblemsAlert title={t("adm.wage.problems")} problems={problems} testId="wage-problems" />
       <Table<Row>
         rowKey="code"
         size="small"
