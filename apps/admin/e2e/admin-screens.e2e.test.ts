@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from "vitest";
 import { shanghaiDate } from "@lingong/core";
 import { hasChromium, loggedIn, login, openPage, sharedBrowser, shot } from "./browser.ts";
 import { pickWorker } from "./ops-helpers.ts";
+import { call } from "./trpc-call.ts";
 
 const T = { timeout: 10_000 };
 
@@ -66,19 +67,6 @@ describe.runIf(hasChromium)("training (M6) as the market head", () => {
     expect(s.errors).toEqual([]);
   });
 });
-
-/** Calls a tRPC procedure from inside the page with its session cookie (for setting up a case). */
-async function call<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const res = await page.evaluate(
-    async ([p, i]) => {
-      const r = await fetch(`/trpc/${p}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(i), credentials: "include" });
-      return (await r.json()) as { result?: { data: unknown }; error?: { message: string } };
-    },
-    [path, input] as const,
-  );
-  if (!res.result) throw new Error(`${path}: ${res.error?.message ?? "failed"}`);
-  return res.result.data as T;
-}
 
 describe.runIf(hasChromium)("publicity (M5) as the market head", () => {
   const s = loggedIn("head");
