@@ -77,9 +77,9 @@ const order: MatchOrder = { trade: "general-labour", minSkillGrade: "none", head
 const opts = { today: TODAY, topK: 20 };
 
 // The objects path first, on the heap as `makeCandidates` left it: each worker's objects still lie
-// next to each other. After later allocation (here: preparing the pool) the same loop measured about
-// 2× slower on this machine, most likely because the GC moved the objects apart, as it would in a
-// long-running server. Both figures are reported; the pool does not depend on where objects lie.
+// next to each other. After later allocation (here: preparing the pool) the same loop measured from
+// 1.2× to 2× slower on this machine, varying run to run, most likely with where the GC moved the
+// objects, as it would in a long-running server. Both figures are reported; the pool does not depend on where objects lie.
 for (let i = 0; i < 20; i++) rankCandidates(DEFAULT_MATCHING_POLICY, order, candidates, opts);
 const rankObjectsFresh = time(RUNS, () => rankCandidates(DEFAULT_MATCHING_POLICY, order, candidates, opts));
 
