@@ -20,7 +20,15 @@ export type PolicyProblemCode =
   | "policy.share"
   | "policy.label"
   | "policy.below"
-  | "policy.unknown_event";
+  | "policy.unknown_event"
+  | "policy.boolean"
+  | "policy.list"
+  | "policy.one_of"
+  | "policy.duplicate"
+  | "policy.above"
+  | "policy.sum_zero"
+  | "policy.unknown_ref"
+  | "policy.ladder";
 
 interface Words {
   zh: string;
@@ -50,11 +58,22 @@ const FIELD_NAMES: PartNames = {
 // Keys come from the published JSON: never read an inherited property such as "constructor".
 const own = (o: PartNames, k: string): Words | undefined => (Object.hasOwn(o, k) ? o[k] : undefined);
 
-function fieldWords(path: string, names: PartNames): Words {
+/**
+ * Names a numeric path segment from the segment before it (a list's item, or a star grade in the
+ * grading policy's per-grade thresholds); `undefined` falls back to "第 N 项".
+ */
+export type IndexNames = (parent: string, index: number) => Words | undefined;
+
+const itemWords = (i: number): Words => ({ zh: `第 ${i + 1} 项`, en: `item ${i + 1}` });
+
+function fieldWords(path: string, names: PartNames, indexNames?: IndexNames): Words {
   const parts = path.split(".");
   // "events.<type>.…" is named by its event, not by the container.
   const shown = parts[0] === "events" && parts.length > 1 ? parts.slice(1) : parts;
-  const words = shown.map((seg) => own(names, seg) ?? own(FIELD_NAMES, seg) ?? { zh: seg, en: seg });
+  const words = shown.map((seg, i) => {
+    if (/^\d+$/.test(seg)) return indexNames?.(shown[i - 1] ?? "", Number(seg)) ?? itemWords(Number(seg));
+    return own(names, seg) ?? own(FIELD_NAMES, seg) ?? { zh: seg, en: seg };
+  });
   return { zh: words.map((w) => w.zh).join("·"), en: words.map((w) => w.en).join(" › ") };
 }
 
@@ -62,10 +81,12 @@ function fieldWords(path: string, names: PartNames): Words {
  * Collects a validator's problems, each worded from the field's path and the rule it broke, so the
  * wording lives here once for both policies.
  */
-export function policyProblemList(names: PartNames) {
+export function policyProblemList(names: PartNames, indexNames?: IndexNames) {
   const list: PolicyProblem[] = [];
+  // Another field named in a problem's text: a dotted path is named as a field is.
+  const other = (path: string): Words => fieldWords(path, names, indexNames);
   const add = (code: PolicyProblemCode, field: string, zh: string, en: string, data: Record<string, number | string> = {}) => {
-    const f = fieldWords(field, names);
+    const f = fieldWords(field, names, indexNames);
     list.push(reason(code, `${f.zh}（${field}）：${zh}`, `${f.en} (${field}): ${en}`, { field, ...data }) as PolicyProblem);
   };
   return {
@@ -76,13 +97,35 @@ export function policyProblemList(names: PartNames) {
       add("policy.int_range", field, `须为 ${min} 至 ${max} 之间的整数`, `must be a whole number from ${min} to ${max}`, { min, max }),
     numRange: (field: string, above: number, max: number) =>
       add("policy.num_range", field, `须为大于 ${above}、不超过 ${max} 的数`, `must be a number above ${above} and at most ${max}`, { above, max }),
+    numBetween: (field: string, min: number, max: number) =>
+      add("policy.num_range", field, `须为 ${min} 至 ${max} 之间的数`, `must be a number from ${min} to ${max}`, { min, max }),
     share: (field: string) => add("policy.share", field, "须在 0 至 1 之间", "must be between 0 and 1", { min: 0, max: 1 }),
     label: (field: string) => add("policy.label", field, "须有中文和英文名称（zh、en）", "needs a Chinese and an English name (zh, en)"),
-    below: (field: string, other: string) => {
-      const o = own(FIELD_NAMES, other) ?? { zh: other, en: other };
-      add("policy.below", field, `不能小于${o.zh}`, `cannot be below ${o.en}`, { other });
+    below: (field: string, otherField: string) => {
+      const o = other(otherField);
+      add("policy.below", field, `不能小于${o.zh}`, `cannot be below ${o.en}`, { other: otherField });
+    },
+    /** `otherField` is a dotted path; the text names it and gives the path so the head finds it. */
+    above: (field: string, otherField: string) => {
+      const o = other(otherField);
+      add("policy.above", field, `不能大于${o.zh}（${otherField}）`, `cannot be above ${o.en} (${otherField})`, { other: otherField });
     },
     unknownEvent: (field: string) => add("policy.unknown_event", field, "不是已知的事件类型", "is not a known event type"),
+    ladder: (field: string, steps: readonly string[], top: string) =>
+      add("policy.ladder", field, `须由轻到重列出全部处分各一次（${steps.join("、")}），最重的 ${top} 在最后`, `must list every step once, mildest first (${steps.join(", ")}), with ${top} last`, { top }),
+    boolean: (field: string) => add("policy.boolean", field, "须为 true 或 false", "must be true or false"),
+    notList: (field: string, max: number) => add("policy.list", field, `须为不超过 ${max} 项的列表`, `must be a list of at most ${max} items`, { max }),
+    items: (field: string, min: number, max: number) =>
+      add("policy.list", field, `须有 ${min} 至 ${max} 项`, `must have ${min} to ${max} entries`, { min, max }),
+    oneOf: (field: string, allowed: readonly string[]) =>
+      add("policy.one_of", field, `须为以下之一：${allowed.join("、")}`, `must be one of: ${allowed.join(", ")}`, { allowed: allowed.join(",") }),
+    duplicate: (field: string) => add("policy.duplicate", field, "与前面的项重复", "repeats an earlier item"),
+    sumZero: (field: string) => add("policy.sum_zero", field, "各项合计须大于 0", "must add up to more than 0"),
+    /** The value must be a key of the object at `container` (e.g. an event type the policy defines). */
+    unknownRef: (field: string, container: string) => {
+      const o = other(container);
+      add("policy.unknown_ref", field, `不在${o.zh}（${container}）中`, `is not in ${o.en} (${container})`, { other: container });
+    },
   };
 }
 

@@ -1,6 +1,9 @@
 /** Steps of the worker penalty ladder (M8), from mildest to most severe. */
 export type SanctionStep = "criticism" | "yellow_card" | "star_demotion" | "probation" | "expulsion";
 
+/** Every ladder step, mildest first; a policy's ladder orders all of them and its maps key them all. */
+export const SANCTION_STEPS: readonly SanctionStep[] = ["criticism", "yellow_card", "star_demotion", "probation", "expulsion"];
+
 /** Recorded worker offences that drive the ladder (M8, R10). Counties may add their own keys to `events`. */
 export type WorkerOffence = "no_show" | "late_cancellation" | "upheld_complaint" | "malicious_work" | "wage_fraud";
 
