@@ -1,4 +1,13 @@
-import { validateEmployerPolicy, validateGuidanceWagePolicy, validateRewardPolicy, type GuidanceWagePolicy } from "@lingong/core";
+import {
+  validateEmployerPolicy,
+  validateGradingPolicy,
+  validateGuidanceWagePolicy,
+  validateMatchingPolicy,
+  validateRewardPolicy,
+  validateSanctionPolicy,
+  type GuidanceWagePolicy,
+  type PolicyProblem,
+} from "@lingong/core";
 import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { z } from "zod";
 import { mutate } from "../audit.ts";
@@ -122,6 +131,15 @@ export const ordersRouter = router({
     .query(({ ctx, input }) => getOrder(ctx.db, requireMarket(ctx), input.orderId)),
 });
 
+/** The kinds whose body core checks before it is stored, with the policy's name in the refusal. */
+const CHECKED_POLICIES: Record<Exclude<(typeof POLICY_KINDS)[number], "wages">, { validate: (body: unknown) => PolicyProblem[]; zh: string; en: string }> = {
+  grading: { validate: validateGradingPolicy, zh: "星级评定规则", en: "Grading policy" },
+  sanctions: { validate: validateSanctionPolicy, zh: "处分规则", en: "Sanction policy" },
+  matching: { validate: validateMatchingPolicy, zh: "匹配规则", en: "Matching policy" },
+  rewards: { validate: validateRewardPolicy, zh: "奖励规则", en: "Reward policy" },
+  employer: { validate: validateEmployerPolicy, zh: "用工方处理规则", en: "Employer-record policy" },
+};
+
 export const policiesRouter = router({
   /** The policy in force (the market's newest effective version, or core's Qinshui default: version 0). */
   get: staffProcedure(ROLES.staffAndLeaders)
@@ -159,10 +177,11 @@ export const policiesRouter = router({
         const problems = validateGuidanceWagePolicy(input.body as unknown as GuidanceWagePolicy);
         if (problems.length > 0) throw new DomainError("BAD_REQUEST", `指导价表有误：${problems.slice(0, 3).join("；")}`, { field: "body" });
       }
-      if (input.kind === "rewards" || input.kind === "employer") {
+      const checked = input.kind === "wages" ? undefined : CHECKED_POLICIES[input.kind];
+      if (checked !== undefined) {
         // A malformed body would make every later decision of this kind fail: refuse it here.
-        const problems = (input.kind === "rewards" ? validateRewardPolicy(input.body) : validateEmployerPolicy(input.body)).slice(0, 3);
-        const [zh, en] = input.kind === "rewards" ? ["奖励规则", "Reward policy"] : ["用工方处理规则", "Employer-record policy"];
+        const problems = checked.validate(input.body).slice(0, 3);
+        const { zh, en } = checked;
         if (problems.length > 0)
           throw new DomainError("BAD_REQUEST", `${zh}有误，未发布。${problems.map((p) => p.zh).join("；")}`, {
             field: "body",
