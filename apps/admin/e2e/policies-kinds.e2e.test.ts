@@ -1,5 +1,6 @@
 import {
   DEFAULT_EMPLOYER_POLICY,
+  DEFAULT_MATCHING_POLICY,
   DEFAULT_REWARD_POLICY,
   shanghaiDate,
   type EmployerPolicy,
@@ -171,6 +172,26 @@ describe.runIf(hasChromium)("reward and employer-record policies: the head publi
       createdByName: "测试head",
       body: changed,
     });
+    expect(s.errors).toEqual([]);
+  });
+
+  it("matching: a negative weight is refused in Chinese naming the field, and nothing is stored", async () => {
+    const { page } = s;
+    await editTab(page, "匹配规则");
+    const before = await versions(page, "matching");
+    const bad = { ...DEFAULT_MATCHING_POLICY, weights: { ...DEFAULT_MATCHING_POLICY.weights, stars: -20 } };
+    await typeBody(page, bad);
+    await page.getByTestId("publish-submit").click();
+    await expect
+      .poll(() => page.getByTestId("policy-problems").textContent(), T)
+      .toContain("各项分值·星级（weights.stars）：须为 0 至 100 之间的数");
+    expect(await page.getByTestId("policy-problems").textContent()).toContain("规则参数有误，未发布");
+    await shot(page, "policies-matching-refused");
+    expect(await versions(page, "matching")).toHaveLength(before.length);
+    // The API refuses the same body on its own, so a stale or scripted client cannot store it either.
+    await expect(call(page, "policies.publish", { kind: "matching", body: bad, effectiveFrom: today })).rejects.toThrow(/各项分值·星级（weights\.stars）/);
+    expect(await versions(page, "matching")).toHaveLength(before.length);
+    await page.getByRole("button", { name: "取消编辑" }).click();
     expect(s.errors).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { DEFAULT_EMPLOYER_POLICY as E, DEFAULT_REWARD_POLICY as R } from "@lingong/core";
+import { DEFAULT_EMPLOYER_POLICY as E, DEFAULT_GRADING_POLICY as G, DEFAULT_MATCHING_POLICY as M, DEFAULT_REWARD_POLICY as R, DEFAULT_SANCTION_POLICY as S } from "@lingong/core";
 import { describe, expect, it } from "vitest";
 import { policyProblems } from "./policy-problems.ts";
 
@@ -40,6 +40,18 @@ describe("policyProblems shows core's findings in the reader's language, naming 
   it("passes core's defaults", () => {
     expect(policyProblems("rewards", R, "zh")).toEqual([]);
     expect(policyProblems("employer", E, "zh")).toEqual([]);
+    expect(policyProblems("grading", G, "zh")).toEqual([]);
+    expect(policyProblems("sanctions", S, "zh")).toEqual([]);
+    expect(policyProblems("matching", M, "zh")).toEqual([]);
+  });
+
+  it("checks grading, sanction and matching bodies too, naming the field in the reader's language", () => {
+    const matching = { ...M, weights: { ...M.weights, stars: -5 } };
+    expect(policyProblems("matching", matching, "zh")).toEqual(["各项分值·星级（weights.stars）：须为 0 至 100 之间的数"]);
+    expect(policyProblems("matching", matching, "en")).toEqual(["Score weights › Stars (weights.stars): must be a number from 0 to 100"]);
+    const { windowDays: _w, ...review } = G.review;
+    expect(policyProblems("grading", { ...G, review }, "zh")).toEqual(["定期评定·统计天数（review.windowDays）：须为 1 至 3650 之间的整数"]);
+    expect(policyProblems("sanctions", { ...S, probationDays: 0 }, "zh")).toEqual(["候场查看天数（probationDays）：须为 1 至 3650 之间的整数"]);
   });
 
   it("names every broken reward field in Chinese, with its JSON path", () => {
