@@ -51,6 +51,14 @@ describe("prepareCandidates: examples", () => {
     expect(() => rankCandidates(P, ORDER, prepareCandidates([worker("bad", { ratedJobs: Number.NaN })]), { today: TODAY })).toThrow(/candidate bad/);
   });
 
+  it("ranks an order in a township named like an Object property (adjacency read as own keys only)", () => {
+    const ws = [worker("a", { township: "constructor" }), worker("b", { township: "toString" })];
+    const order = { ...ORDER, township: "constructor" };
+    const viaArray = rankCandidates(P, order, ws, { today: TODAY });
+    expect(viaArray.ranked.map((x) => x.id)).toEqual(["a", "b"]);
+    expect(rankCandidates(P, order, prepareCandidates(ws), { today: TODAY })).toEqual(viaArray);
+  });
+
   it("still validates the order and options", () => {
     const pool = prepareCandidates([worker("a")]);
     expect(() => rankCandidates(P, { ...ORDER, endDate: "2024-06-01" }, pool, { today: TODAY })).toThrow(/endDate/);

@@ -44,6 +44,7 @@ describe("decideEmployerAction examples (Qinshui defaults)", () => {
   });
   it("rejects unknown types and future dates, naming the field", () => {
     expect(() => decide([{ type: "littering" as EmployerEventType, date: ago(1) }])).toThrow("events[0].type");
+    expect(() => decide([{ type: "constructor" as EmployerEventType, date: ago(1) }])).toThrow("events[0].type");
     expect(() => decide([{ type: "malicious_arrears", date: addDays(TODAY, 2) }])).toThrow("events[0].date");
   });
 });

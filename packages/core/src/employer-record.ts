@@ -67,7 +67,7 @@ export function decideEmployerAction(policy: EmployerPolicy, input: { events: re
   const t = dayNumber(input.today);
   const byType = new Map<EmployerEventType, number[]>();
   input.events.forEach((e, i) => {
-    if (policy.events[e.type] === undefined) throw new RangeError(`events[${i}].type: unknown event ${e.type}`);
+    if (!Object.hasOwn(policy.events, e.type) || policy.events[e.type] === undefined) throw new RangeError(`events[${i}].type: unknown event ${e.type}`);
     const d = dayNumber(e.date);
     if (d > t) throw new RangeError(`events[${i}].date ${e.date} is after today ${input.today}`);
     if (e.reversed === true || t - d >= policy.windowDays) return;

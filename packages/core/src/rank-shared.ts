@@ -189,7 +189,7 @@ export function explainRanked(ctx: Ctx, c: MatchCandidate, rank: number, score: 
 export function neighboursOf(adjacency: MatchingPolicy["proximity"]["adjacency"], town: string | undefined): Set<string> {
   const set = new Set<string>();
   if (town === undefined) return set;
-  for (const t of adjacency[town] ?? []) set.add(t);
+  for (const t of (Object.hasOwn(adjacency, town) ? adjacency[town] : undefined) ?? []) set.add(t);
   for (const [t, list] of Object.entries(adjacency)) if (list.includes(town)) set.add(t);
   set.delete(town);
   return set;

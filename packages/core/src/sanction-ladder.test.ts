@@ -71,6 +71,9 @@ describe("decideSanction examples (Qinshui ladder)", () => {
   });
   it("rejects unknown events and events after today", () => {
     expect(() => decide("drunk")).toThrow(/event.type/);
+    // names of Object's own properties are unknown offences too, not a crash
+    expect(() => decide("constructor")).toThrow(/event.type/);
+    expect(() => decide("toString")).toThrow(/event.type/);
     expect(() => decideSanction(P, { event: { type: "no_show", date: addDays(TODAY, 1) }, history: [], today: TODAY })).toThrow(/event.date/);
   });
 });

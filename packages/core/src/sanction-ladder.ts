@@ -68,7 +68,8 @@ export function decideSanction(
   input: { event: { type: string; date: IsoDate }; history: readonly SanctionHistoryEntry[]; today: IsoDate },
 ): SanctionDecision {
   const { event, history, today } = input;
-  const rule = policy.events[event.type];
+  // Own keys only: an offence named like a built-in ("constructor") is unknown, not Object's.
+  const rule = Object.hasOwn(policy.events, event.type) ? policy.events[event.type] : undefined;
   if (rule === undefined) throw new RangeError(`event.type: unknown offence ${event.type}`);
   if (dayNumber(event.date) > dayNumber(today)) throw new RangeError(`event.date ${event.date} is after today ${today}`);
   const top = policy.ladder.length - 1;

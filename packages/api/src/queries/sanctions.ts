@@ -54,7 +54,7 @@ export async function proposeSanction(tx: DbLike, marketId: string, staffId: str
   } else {
     if (!input.offence) throw badRequest("请选择违规事项", "offence");
     if (!input.occurredOn) throw badRequest("请填写违规日期", "occurredOn");
-    if (!(input.offence in policy.events)) throw badRequest("未知的违规事项", "offence");
+    if (!Object.hasOwn(policy.events, input.offence)) throw badRequest("未知的违规事项", "offence");
     offence = input.offence;
     occurredOn = input.occurredOn;
   }

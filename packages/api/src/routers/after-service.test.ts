@@ -200,6 +200,7 @@ describeOnBothDatabases("follow-ups, grades, sanctions and rewards", ({ env }) =
       [() => h.grades.approve({ reviewId: NO_ID }), "NOT_FOUND"],
       [() => r.sanctions.propose({ workerId: w.id, offence: "no_show", occurredOn: addDays(today(), 1) }), "BAD_REQUEST"],
       [() => r.sanctions.propose({ workerId: w.id, offence: "drunk", occurredOn: today() }), "BAD_REQUEST"],
+      [() => r.sanctions.propose({ workerId: w.id, offence: "constructor", occurredOn: today() }), "BAD_REQUEST"],
       [() => r.sanctions.propose({ workerId: w.id, offence: "no_show", occurredOn: "2026-02-31" }), "BAD_REQUEST"],
       [() => r.sanctions.propose({ workerId: w.id }), "BAD_REQUEST"],
       [() => r.sanctions.propose({ workerId: w.id, conductEventId: NO_ID }), "NOT_FOUND"],
