@@ -205,7 +205,7 @@ describe.runIf(hasChromium)("administration: guidance wage table and room catalo
     await row.locator(".ant-table-row-expand-icon").click();
     await expect.poll(() => page.locator(".ant-table-expanded-row").textContent(), T).toContain('"L5": 25550');
     await shot(page, "admin-policies");
-    await page.getByRole("tab", { name: "奖惩规则" }).click();
+    await page.getByRole("tab", { name: "处分规则" }).click();
     await expect.poll(() => page.getByTestId("policy-json").count(), T).toBe(1);
     await shot(page, "admin-policies-sanctions");
   });

@@ -9,7 +9,7 @@ export const zhAdmin = {
   "adm.publicity.announcements": "公告",
   "adm.policies.wages": "指导价表",
   "adm.policies.grading": "星级评定",
-  "adm.policies.sanctions": "奖惩规则",
+  "adm.policies.sanctions": "处分规则",
   "adm.policies.matching": "匹配规则",
   "adm.policies.rewards": "奖励规则",
   "adm.policies.employer": "用工方信用规则",
