@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useNavigate } from "react-router";
 import { useT } from "../i18n/index.tsx";
 import { useQ } from "../lib/api.ts";
+import { SEARCH_DEBOUNCE_MS, useDebounced } from "../lib/use-search.ts";
 import type { Out } from "../lib/api-types.ts";
 import { genderLabel, starText } from "../lib/display.ts";
 import { errorInfo } from "../lib/errors.ts";
@@ -18,17 +19,6 @@ type Employer = Out<"employers.search">[number];
 
 const WORKER_LIMIT = 8;
 const EMPLOYER_LIMIT = 5;
-/** Long enough that a phone number typed at speed is one request, short enough to feel live. */
-const DEBOUNCE_MS = 250;
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 const sub = { color: "#666", fontSize: 12 } as const;
 
@@ -51,7 +41,7 @@ export function QuickFind() {
   const ref = useRef<RefSelectProps>(null);
   const [text, setText] = useState("");
   const live = quickFindTerm(text);
-  const term = useDebounced(live, DEBOUNCE_MS);
+  const term = useDebounced(live, SEARCH_DEBOUNCE_MS);
   const settled = term !== null && term === live;
   const mayWorkers = useCan("workers.search");
   const mayEmployers = useCan("employers.search");

@@ -1,9 +1,7 @@
 import { Select, Spin, Typography } from "antd";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useT } from "../../i18n/index.tsx";
-import { callQuery } from "../../lib/api.ts";
-import { errorInfo } from "../../lib/errors.ts";
-import { rowsOf } from "../workers/worker-common.tsx";
+import { usePickerSearch } from "../../lib/use-search.ts";
 
 interface EmployerRow {
   id: string;
@@ -17,24 +15,8 @@ interface EmployerRow {
 export function EmployerPicker({ value, onChange, testId }: { value?: string; onChange?: (id: string | undefined) => void; testId?: string }) {
   const t = useT();
   const [term, setTerm] = useState("");
-  const [rows, setRows] = useState<EmployerRow[]>([]);
   const [picked, setPicked] = useState<EmployerRow | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const seq = useRef(0);
-  useEffect(() => {
-    const q = term.trim();
-    if (!q) return;
-    const mine = ++seq.current;
-    const timer = setTimeout(() => {
-      setBusy(true);
-      callQuery("employers.search", { q, limit: 20 })
-        .then((data) => mine === seq.current && (setRows(rowsOf<EmployerRow>(data)), setError(null)))
-        .catch((err: unknown) => mine === seq.current && setError(errorInfo(err).message))
-        .finally(() => mine === seq.current && setBusy(false));
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [term]);
+  const { rows, busy, error } = usePickerSearch<EmployerRow>("employers.search", term, t.lang);
   if (!value && picked) setPicked(null);
   const list = picked && !rows.some((r) => r.id === picked.id) ? [picked, ...rows] : rows;
   return (

@@ -1,10 +1,9 @@
 import { Select, Spin, Typography } from "antd";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useT } from "../../i18n/index.tsx";
-import { callQuery } from "../../lib/api.ts";
 import { starText } from "../../lib/display.ts";
-import { errorInfo } from "../../lib/errors.ts";
-import { rowsOf, STATUS_LABELS, type WorkerRow } from "../workers/worker-common.tsx";
+import { usePickerSearch } from "../../lib/use-search.ts";
+import { STATUS_LABELS, type WorkerRow } from "../workers/worker-common.tsx";
 
 export interface PickedWorker {
   id: string;
@@ -31,29 +30,8 @@ interface Props {
 export function WorkerPicker({ value, onChange, autoFocus, id, testId, disabled }: Props) {
   const t = useT();
   const [term, setTerm] = useState("");
-  const [rows, setRows] = useState<WorkerRow[]>([]);
   const [picked, setPicked] = useState<WorkerRow | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const seq = useRef(0);
-
-  useEffect(() => {
-    const q = term.trim();
-    if (!q) return;
-    const mine = ++seq.current;
-    const timer = setTimeout(() => {
-      setBusy(true);
-      callQuery("workers.search", { q, limit: 20 })
-        .then((data) => {
-          if (mine !== seq.current) return;
-          setRows(rowsOf<WorkerRow>(data));
-          setError(null);
-        })
-        .catch((err: unknown) => mine === seq.current && setError(errorInfo(err).message))
-        .finally(() => mine === seq.current && setBusy(false));
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [term]);
+  const { rows, busy, error } = usePickerSearch<WorkerRow>("workers.search", term, t.lang);
 
   // A cleared form drops the remembered worker as well.
   if (!value && picked) setPicked(null);
